@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NetOrleans.Core.Models;
+
+/// <summary>Reads and writes model files (JSON, format netorleans.model/1).</summary>
+public static class ModelFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.Strict,
+    };
+
+    /// <summary>Reads and validates a model file.</summary>
+    public static NetworkModel Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ModelFormatException($"{path}: cannot read the model file ({e.Message})");
+        }
+
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses and validates model JSON; <paramref name="source"/> names it in errors.</summary>
+    public static NetworkModel Parse(string json, string source)
+    {
+        ModelDocument? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize<ModelDocument>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
+            throw new ModelFormatException($"{source}: not a valid model file{where}: {FirstSentence(e.Message)}");
+        }
+
+        if (doc is null)
+        {
+            throw new ModelFormatException($"{source}: empty model file");
+        }
+
+        try
+        {
+            var model = ToModel(doc);
+            model.Validate();
+            return model;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelFormatException($"{source}: {e.Message}");
+        }
+    }
+
+    /// <summary>Writes a model file.</summary>
+    public static void Write(string path, NetworkModel model) => File.WriteAllText(path, ToJson(model));
+
+    /// <summary>The model as JSON text.</summary>
+    public static string ToJson(NetworkModel model) => JsonSerializer.Serialize(ToDocument(model), Options) + "\n";
+
+    private static NetworkModel ToModel(ModelDocument doc)
+    {
+        if (doc.Format is not null && doc.Format != ModelDocument.CurrentFormat)
+        {
+            throw new ArgumentException($"unsupported format '{doc.Format}' (expected {ModelDocument.CurrentFormat})");
+        }
+
+        if (doc.Layers is null || doc.Layers.Count == 0)
+        {
+            throw new ArgumentException("no layers");
+        }
+
+        var inputs = doc.Inputs;
+        var layers = new List<LayerSpec>();
+        var theta = new double[doc.Layers.Count][][];
+        for (var l = 0; l < doc.Layers.Count; l++)
+        {
+            var layer = doc.Layers[l] ?? throw new ArgumentException($"layer {l + 1} is null");
+            var neurons = layer.Neurons ?? throw new ArgumentException($"layer {l + 1} has no neurons");
+            if (Activations.Activations.Find(layer.Activation) is null)
+            {
+                throw new ArgumentException($"layer {l + 1}: unknown activation '{layer.Activation}' (expected one of: {string.Join(", ", Activations.Activations.Names)})");
+            }
+
+            layers.Add(new LayerSpec(neurons.Count, layer.Activation!.Trim().ToLowerInvariant()));
+            theta[l] = new double[neurons.Count][];
+            for (var j = 0; j < neurons.Count; j++)
+            {
+                var neuron = neurons[j] ?? throw new ArgumentException($"layer {l + 1} neuron {j} is null");
+                var w = neuron.Weights ?? throw new ArgumentException($"layer {l + 1} neuron {j} has no weights");
+                theta[l][j] = [.. w, neuron.Bias];
+            }
+        }
+
+        var shift = doc.InputShift ?? new double[Math.Max(inputs, 0)];
+        var scale = doc.InputScale ?? Enumerable.Repeat(1.0, Math.Max(inputs, 0)).ToArray();
+        var spec = new NetworkSpec(inputs, layers, doc.Loss ?? "mse", shift, scale, doc.Classes);
+        return new NetworkModel(spec, theta);
+    }
+
+    private static ModelDocument ToDocument(NetworkModel model) => new()
+    {
+        Format = ModelDocument.CurrentFormat,
+        Inputs = model.Spec.Inputs,
+        Loss = model.Spec.Loss,
+        InputShift = model.Spec.InputShift,
+        InputScale = model.Spec.InputScale,
+        Classes = model.Spec.Classes?.ToArray(),
+        Layers = model.Spec.Layers.Select((layer, l) => new LayerDocument
+        {
+            Activation = layer.Activation,
+            Neurons = model.Theta[l].Select(t => new NeuronDocument { Weights = t[..^1], Bias = t[^1] }).ToList(),
+        }).ToList(),
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message.TrimEnd('.');
+    }
+}

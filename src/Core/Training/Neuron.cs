@@ -1,0 +1,123 @@
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Kernels;
+using NetOrleans.Core.Optimizers;
+
+namespace NetOrleans.Core.Training;
+
+/// <summary>
+/// One neuron: a = f(X w + b) forward, and backward from its upstream gradient g = dL/da:
+/// delta = g * f'(z), grad_w = X^T delta, grad_b = sum(delta), then one optimizer step.
+/// The neuron grain and the reference trainer both run this class, so their arithmetic is the same to the bit.
+/// </summary>
+public sealed class Neuron
+{
+    private ReadOnlyMemory<double> _x;
+    private double[]? _z;
+    private double[]? _a;
+
+    /// <param name="f">the activation</param>
+    /// <param name="theta">n + 1 parameters [w, b]; the neuron owns this array from now on</param>
+    /// <param name="optimizer">the optimizer settings</param>
+    /// <param name="state">the optimizer state, or null for a fresh one</param>
+    public Neuron(Activation f, double[] theta, OptimizerSettings optimizer, OptimizerState? state = null)
+    {
+        if (theta.Length < 2)
+        {
+            throw new ArgumentException($"a neuron needs at least one input weight and a bias, got {theta.Length} parameters");
+        }
+
+        F = f;
+        Theta = theta;
+        Optimizer = optimizer;
+        State = state ?? new OptimizerState();
+    }
+
+    /// <summary>The activation f.</summary>
+    public Activation F { get; }
+
+    /// <summary>n + 1 parameters: w_0 .. w_{n-1}, then b.</summary>
+    public double[] Theta { get; private set; }
+
+    /// <summary>n, the fan-in.</summary>
+    public int Inputs => Theta.Length - 1;
+
+    /// <summary>The optimizer settings.</summary>
+    public OptimizerSettings Optimizer { get; set; }
+
+    /// <summary>The optimizer's moments.</summary>
+    public OptimizerState State { get; private set; }
+
+    /// <summary>True between a training forward pass and its backward pass.</summary>
+    public bool HasPendingForward => _z is not null;
+
+    /// <summary>a = f(X w + b).</summary>
+    /// <param name="x">B x n inputs, row-major; kept (not copied) until backward when <paramref name="train"/></param>
+    /// <param name="train">keep X, z and a for the backward pass of this step</param>
+    /// <returns>B activations (B logits for a softmax layer)</returns>
+    public double[] Forward(ReadOnlyMemory<double> x, bool train)
+    {
+        var n = Inputs;
+        if (x.Length == 0 || x.Length % n != 0)
+        {
+            throw new ArgumentException($"input of {x.Length} values is not a whole batch of rows of {n} features");
+        }
+
+        var batch = x.Length / n;
+        var z = new double[batch];
+        var a = new double[batch];
+        NeuronKernel.Forward(x.Span, Theta, z);
+        F.Forward(z, a);
+        if (train)
+        {
+            _x = x;
+            _z = z;
+            _a = a;
+        }
+
+        return a;
+    }
+
+    /// <summary>Backward from g = dL/da, then one optimizer step.</summary>
+    /// <param name="g">B upstream gradients dL/da (dL/dz for a softmax layer)</param>
+    /// <returns>delta = dL/dz (B values) and the parameters theta as they were before the step (n + 1)</returns>
+    public NeuronStep Backward(ReadOnlySpan<double> g)
+    {
+        if (_z is null || _a is null)
+        {
+            throw new InvalidOperationException("backward called before forward: this neuron has no forward pass to differentiate");
+        }
+
+        if (g.Length != _z.Length)
+        {
+            throw new ArgumentException($"upstream gradient has {g.Length} values but the forward batch had {_z.Length}");
+        }
+
+        var delta = new double[g.Length];
+        F.Backward(_z, _a, g, delta);
+        var grad = new double[Theta.Length];
+        NeuronKernel.Gradient(_x.Span, delta, grad);
+        var before = Theta;
+        var after = (double[])before.Clone();
+        Optimizers.Optimizer.Step(Optimizer, State, after, grad);
+        Theta = after;
+        _x = default;
+        _z = null;
+        _a = null;
+        return new NeuronStep(delta, before);
+    }
+
+    /// <summary>Replaces the parameters (and optionally the optimizer state), dropping any pending forward pass.</summary>
+    public void Load(double[] theta, OptimizerState? state)
+    {
+        if (theta.Length != Theta.Length)
+        {
+            throw new ArgumentException($"expected {Theta.Length} parameters, got {theta.Length}");
+        }
+
+        Theta = theta;
+        State = state ?? new OptimizerState();
+        _x = default;
+        _z = null;
+        _a = null;
+    }
+}
