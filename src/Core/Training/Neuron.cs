@@ -50,6 +50,9 @@ public sealed class Neuron
     /// <summary>True between a training forward pass and its backward pass.</summary>
     public bool HasPendingForward => _z is not null;
 
+    /// <summary>B of the pending training forward pass, or 0 when there is none.</summary>
+    public int PendingBatch => _z?.Length ?? 0;
+
     /// <summary>a = f(X w + b).</summary>
     /// <param name="x">B x n inputs, row-major; kept (not copied) until backward when <paramref name="train"/></param>
     /// <param name="train">keep X, z and a for the backward pass of this step</param>

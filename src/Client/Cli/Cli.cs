@@ -1,0 +1,53 @@
+using NetOrleans.Client.Commands;
+using NetOrleans.Core.Data;
+using NetOrleans.Core.Models;
+
+namespace NetOrleans.Client.Cli;
+
+/// <summary>The `netorleans` console: dispatches a command and turns every expected failure into one line and exit code 1.</summary>
+public static class Cli
+{
+    public const string Usage = """
+        usage: netorleans <command> [options]
+          train    --data <gender|xor|iris|mnist|FILE.csv|FILE-idx3-ubyte[.gz]> [--model INIT.json | --layers 2,2,1
+                   --activation sigmoid --output sigmoid --seed N] [--loss mse|cross-entropy] [--epochs 1000] [--lr 0.1]
+                   [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
+                   [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
+          predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT]
+        With no --gateway, netorleans hosts a silo in its own process.
+        """;
+
+    /// <summary>Runs one command line.</summary>
+    public static async Task<int> Run(string[] args, CommandContext context, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            context.Out.WriteLine(Usage);
+            return args.Length == 0 ? 1 : 0;
+        }
+
+        try
+        {
+            var rest = args[1..];
+            return args[0] switch
+            {
+                "train" => await TrainCommand.Run(Arguments.Parse("train", rest, TrainSettings.Options, TrainSettings.Flags), context),
+                "predict" => await PredictCommand.Run(Arguments.Parse("predict", rest, PredictCommand.Options, []), context),
+                _ => throw new UsageException($"unknown command '{args[0]}' (commands: train, predict; netorleans --help)"),
+            };
+        }
+        catch (Exception e) when (e is UsageException or DataFormatException or ModelFormatException or ArgumentException
+            or KeyNotFoundException or InvalidOperationException or ArithmeticException or IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"netorleans: {OneLine(e.Message)}");
+            return 1;
+        }
+        catch (Exception e)
+        {
+            error.WriteLine($"netorleans: {e.GetType().Name}: {OneLine(e.Message)}");
+            return 1;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

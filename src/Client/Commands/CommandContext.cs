@@ -1,0 +1,23 @@
+using Spectre.Console;
+
+namespace NetOrleans.Client.Commands;
+
+/// <summary>Where a command writes: results to Out, progress and notes to Info, and whether Out is a terminal.</summary>
+/// <param name="Out">results (predictions, losses)</param>
+/// <param name="Info">notes such as which silo is used</param>
+/// <param name="Interactive">true when a progress bar can be drawn (then lines go through Spectre.Console, above the bar)</param>
+public sealed record CommandContext(TextWriter Out, TextWriter Info, bool Interactive)
+{
+    /// <summary>Writes a line of results.</summary>
+    public void WriteLine(string line)
+    {
+        if (Interactive)
+        {
+            AnsiConsole.WriteLine(line);
+        }
+        else
+        {
+            Out.WriteLine(line);
+        }
+    }
+}

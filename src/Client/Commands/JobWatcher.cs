@@ -1,0 +1,91 @@
+using System.Globalization;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+using Spectre.Console;
+
+namespace NetOrleans.Client.Commands;
+
+/// <summary>
+/// Follows a training job until it ends: a progress bar on a terminal, and a line with the loss at every tenth
+/// of the epochs and at the end.
+/// </summary>
+public sealed class JobWatcher(CommandContext context)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+
+    /// <summary>Watches <paramref name="job"/> and returns its final status and every epoch record it made.</summary>
+    public async Task<(JobStatus Final, List<EpochRecord> Records)> Watch(ITrainingJobGrain job)
+    {
+        var records = new List<EpochRecord>();
+        var status = await job.GetStatus(0);
+        if (!context.Interactive)
+        {
+            return await Follow(job, status, records, _ => { });
+        }
+
+        (JobStatus, List<EpochRecord>) result = default;
+        await AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var bar = progress.AddTask("training", maxValue: Math.Max(1, status.Epochs * (double)Math.Max(1, status.Batches)));
+                result = await Follow(job, status, records, s =>
+                {
+                    bar.Value = s.Epoch * (double)s.Batches + (s.Epoch < s.Epochs ? s.Batch : 0);
+                    var loss = records.Count > 0 ? $" loss {records[^1].TrainLoss:G4}" : "";
+                    bar.Description = $"epoch {Math.Min(s.Epoch + 1, s.Epochs)}/{s.Epochs} batch {s.Batch}/{s.Batches}{loss} {s.SamplesPerSecond:F0} samples/s";
+                });
+            });
+        return result;
+    }
+
+    private async Task<(JobStatus, List<EpochRecord>)> Follow(ITrainingJobGrain job, JobStatus status, List<EpochRecord> records, Action<JobStatus> show)
+    {
+        var every = Math.Max(1, status.Epochs / 10);
+        while (true)
+        {
+            foreach (var record in status.Records)
+            {
+                records.Add(record);
+                var n = records.Count;
+                if (n % every == 0 || n == status.Epochs)
+                {
+                    context.WriteLine(EpochLine(n, status.Epochs, record));
+                }
+            }
+
+            show(status);
+            if (status.IsFinished)
+            {
+                return (status, records);
+            }
+
+            status = await job.WaitForUpdate(status.Version, records.Count, Poll);
+        }
+    }
+
+    /// <summary>"epoch 100/1000  loss 0.0123" (with accuracy and test figures when there are any).</summary>
+    public static string EpochLine(int n, int epochs, EpochRecord r)
+    {
+        var line = $"epoch {n.ToString(CultureInfo.InvariantCulture).PadLeft(epochs.ToString(CultureInfo.InvariantCulture).Length)}/{epochs}  loss {Number(r.TrainLoss)}";
+        if (r.TrainAccuracy is { } acc)
+        {
+            line += $"  accuracy {Number(acc)}";
+        }
+
+        if (r.TestLoss is { } testLoss)
+        {
+            line += $"  test loss {Number(testLoss)}";
+        }
+
+        if (r.TestAccuracy is { } testAcc)
+        {
+            line += $"  test accuracy {Number(testAcc)}";
+        }
+
+        return line;
+    }
+
+    private static string Number(double v) => v.ToString("F6", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using NetOrleans.Client.Cli;
+using NetOrleans.Client.Connection;
+using NetOrleans.Core.Models;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Client.Commands;
+
+/// <summary>
+/// `netorleans train`: uploads the data into the cluster, creates the network's neuron grains, starts a
+/// training job and watches it; then writes the model and prints any predictions asked for.
+/// </summary>
+public static class TrainCommand
+{
+    public static async Task<int> Run(Arguments args, CommandContext context)
+    {
+        var settings = TrainSettings.Parse(args);
+        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info);
+        var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
+        var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
+        var optimizer = OptimizerSetup.From(settings.Optimizer);
+        NetworkSummary summary;
+        if (settings.Model is { } model)
+        {
+            summary = await network.Create(ModelMessage.From(model), optimizer, replace: false);
+        }
+        else
+        {
+            summary = await network.Describe();
+            await network.SetOptimizer(optimizer);
+        }
+
+        var jobId = $"job-{Guid.NewGuid().ToString("N")[..8]}";
+        await DataUploader.Upload(cluster.Grains, $"{jobId}/train", settings.Train);
+        if (settings.Test is { } test)
+        {
+            await DataUploader.Upload(cluster.Grains, $"{jobId}/test", test);
+        }
+
+        var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
+        var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
+            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed);
+        await job.Start(request);
+        context.Info.WriteLine($"network {networkId} ({Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
+        if (settings.Detach)
+        {
+            context.Out.WriteLine(jobId);
+            return 0;
+        }
+
+        var (final, _) = await new JobWatcher(context).Watch(job);
+        if (final.State == JobState.Failed)
+        {
+            throw new UsageException($"job {jobId} failed: {final.Error}");
+        }
+
+        if (final.State == JobState.Cancelled)
+        {
+            context.Out.WriteLine($"job {jobId} was cancelled after {final.Epoch} epochs");
+        }
+
+        context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
+        var trained = (await network.Export()).ToModel();
+        if (settings.Out is { } path)
+        {
+            ModelFile.Write(path, trained);
+            context.Out.WriteLine($"model written to {path}");
+        }
+
+        foreach (var x in settings.Predictions)
+        {
+            var a = (await network.Predict(x.AsImmutable())).Value;
+            context.Out.WriteLine($"predict {string.Join(",", x.Select(v => v.ToString(CultureInfo.InvariantCulture)))}: {PredictCommand.Format(a, trained.Spec)}");
+        }
+
+        return final.State == JobState.Completed ? 0 : 1;
+    }
+
+    private static string Shape(NetworkSummary s) =>
+        $"{s.Inputs}," + string.Join(",", s.Layers.Select(l => l.Size)) + " " + string.Join("/", s.Layers.Select(l => l.Activation).Distinct());
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using NetOrleans.Client.Cli;
+using NetOrleans.Core.Data;
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
+
+namespace NetOrleans.Client.Commands;
+
+/// <summary>Everything `netorleans train` was told, checked before any work starts.</summary>
+public sealed record TrainSettings(
+    DataSet Train,
+    DataSet? Test,
+    NetworkModel? Model,
+    OptimizerSettings Optimizer,
+    int Epochs,
+    int BatchSize,
+    bool Shuffle,
+    long Seed,
+    string? NetworkId,
+    string? Out,
+    string? Plot,
+    IReadOnlyList<double[]> Predictions,
+    IReadOnlyList<string> Gateways,
+    bool Detach)
+{
+    public static readonly string[] Options =
+    [
+        "--data", "--label", "--model", "--layers", "--activation", "--output", "--loss", "--seed", "--epochs", "--lr",
+        "--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--eps", "--scale", "--test-fraction",
+        "--out", "--plot", "--network", "--predict", "--gateway",
+    ];
+
+    public static readonly string[] Flags = ["--shuffle", "--no-shuffle", "--detach"];
+
+    /// <summary>Reads and checks the arguments, loading the data and building the initial model.</summary>
+    public static TrainSettings Parse(Arguments args)
+    {
+        if (args.Positional.Count > 0)
+        {
+            throw new UsageException($"train: unexpected argument '{args.Positional[0]}'");
+        }
+
+        var seed = (long)args.Int("--seed", 1, 0);
+        var epochs = args.Int("--epochs", 1000, 1, 1_000_000);
+        var batchSize = args.Int("--batch-size", 1, 1, 1_000_000);
+        var optimizer = new OptimizerSettings(
+            args.Get("--optimizer") ?? "sgd",
+            args.Double("--lr", 0.1),
+            args.Double("--momentum", 0.9),
+            args.Double("--beta1", 0.9),
+            args.Double("--beta2", 0.999),
+            args.Double("--eps", 1e-8));
+        Check(optimizer.Validate);
+
+        var data = DataSources.Load(args.Require("--data"), args.Get("--label"));
+        if (data.Count == 0)
+        {
+            throw new UsageException($"--data: '{data.Name}' is empty");
+        }
+
+        var (train, test) = SplitOff(args, data, seed);
+        var model = BuildModel(args, train, seed);
+        var predictions = args.All("--predict").Select(p => p.Split(',').Select(v => Arguments.Number(v.Trim(), "--predict value")).ToArray()).ToArray();
+        if (model is not null)
+        {
+            foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
+            {
+                throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
+            }
+        }
+
+        if (args.Flag("--shuffle") && args.Flag("--no-shuffle"))
+        {
+            throw new UsageException("train: --shuffle and --no-shuffle contradict each other");
+        }
+
+        var shuffle = args.Flag("--shuffle") || (batchSize > 1 && !args.Flag("--no-shuffle"));
+        var gateways = args.All("--gateway");
+        if (args.Flag("--detach") && gateways.Count == 0)
+        {
+            throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
+        }
+
+        return new TrainSettings(train, test, model, optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
+            args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"));
+    }
+
+    private static (DataSet Train, DataSet? Test) SplitOff(Arguments args, DataSet data, long seed)
+    {
+        if (args.Get("--test-fraction") is null)
+        {
+            return (data, data.Test);
+        }
+
+        if (data.Test is not null)
+        {
+            throw new UsageException($"--test-fraction: '{data.Name}' has a fixed test split already");
+        }
+
+        var fraction = args.Double("--test-fraction", 0);
+        var (train, test) = Check(() => DataSplit.Split(data, fraction, seed));
+        DataSplit.CheckClasses(train, test);
+        return (train, test);
+    }
+
+    /// <summary>The model to start from, or null to train an existing network further.</summary>
+    private static NetworkModel? BuildModel(Arguments args, DataSet train, long seed)
+    {
+        if (args.Get("--model") is { } path)
+        {
+            if (args.Has("--layers"))
+            {
+                throw new UsageException("train: give --model or --layers, not both");
+            }
+
+            var model = ModelFile.Read(path);
+            CheckFits(model.Spec, train, path);
+            return model;
+        }
+
+        if (args.Get("--layers") is not { } layers)
+        {
+            if (args.Has("--network"))
+            {
+                return null;
+            }
+
+            layers = $"{train.Features},2,{train.Targets}";
+        }
+
+        var sizes = layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
+        var hidden = args.Get("--activation") ?? "sigmoid";
+        var output = args.Get("--output") ?? (train.Classes is { Count: > 2 } || (train.Classes is not null && train.Targets > 1) ? "softmax" : hidden);
+        var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
+        var spec = Check(() => NetworkSpec.Create(sizes, hidden, output, loss));
+        var (shift, scale) = Scale(args, train);
+        spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
+        Check(spec.Validate);
+        CheckFits(spec, train, "--layers");
+        return Initialization.Create(spec, seed);
+    }
+
+    private static (double[] Shift, double[] Scale) Scale(Arguments args, DataSet train)
+    {
+        var method = Check(() => Scaling.Parse(args.Get("--scale") ?? "none"));
+        if (method != "none")
+        {
+            return Scaling.Fit(train, method);
+        }
+
+        return (train.InputShift ?? new double[train.Features], train.InputScale ?? Enumerable.Repeat(1.0, train.Features).ToArray());
+    }
+
+    private static void CheckFits(NetworkSpec spec, DataSet train, string source)
+    {
+        if (spec.Inputs != train.Features)
+        {
+            throw new UsageException($"{source}: the network takes {spec.Inputs} inputs but '{train.Name}' has {train.Features} features");
+        }
+
+        if (spec.Outputs != train.Targets)
+        {
+            throw new UsageException($"{source}: the network has {spec.Outputs} outputs but '{train.Name}' has {train.Targets} target columns");
+        }
+    }
+
+    private static void Check(Action action) => Check(() => { action(); return 0; });
+
+    private static T Check<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+}

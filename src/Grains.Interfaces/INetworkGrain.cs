@@ -1,0 +1,52 @@
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Grains.Interfaces;
+
+/// <summary>
+/// A network, key = network id: it holds the spec and coordinates its neuron grains,
+/// forward layer by layer and backward from the loss down.
+/// </summary>
+[Alias("NetOrleans.INetworkGrain")]
+public interface INetworkGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the network and its neurons from a model; fails if it exists unless <paramref name="replace"/>.</summary>
+    [Alias("Create")]
+    Task<NetworkSummary> Create(ModelMessage model, OptimizerSetup optimizer, bool replace);
+
+    /// <summary>The outputs for raw inputs.</summary>
+    /// <param name="x">B x n_0 raw inputs, row-major</param>
+    /// <returns>B x n_L outputs</returns>
+    [Alias("Predict")]
+    Task<Immutable<double[]>> Predict(Immutable<double[]> x);
+
+    /// <summary>One optimizer step on one batch (B = 1 is the tutorial's per-sample SGD).</summary>
+    /// <param name="x">B x n_0 raw inputs</param>
+    /// <param name="y">B x n_L targets</param>
+    /// <returns>the batch loss before the step</returns>
+    [Alias("TrainBatch")]
+    Task<double> TrainBatch(Immutable<double[]> x, Immutable<double[]> y);
+
+    /// <summary>Changes the optimizer (kind and hyper-parameters) for the steps to come; moments are kept.</summary>
+    [Alias("SetOptimizer")]
+    Task SetOptimizer(OptimizerSetup optimizer);
+
+    /// <summary>The model as it is now.</summary>
+    [Alias("Export")]
+    Task<ModelMessage> Export();
+
+    /// <summary>The network's shape, steps and history.</summary>
+    [Alias("Describe")]
+    Task<NetworkSummary> Describe();
+
+    /// <summary>Adds an epoch to the history.</summary>
+    [Alias("RecordEpoch")]
+    Task RecordEpoch(EpochRecord record);
+
+    /// <summary>Writes every neuron's state and then the network's, all at the same step.</summary>
+    [Alias("Checkpoint")]
+    Task Checkpoint();
+
+    /// <summary>Deletes the network and its neurons.</summary>
+    [Alias("Delete")]
+    Task Delete();
+}

@@ -1,0 +1,29 @@
+using NetOrleans.Core.Models;
+
+namespace NetOrleans.Grains.Interfaces.Messages;
+
+/// <summary>A whole model on the wire: the spec and theta[layer][neuron] (n + 1 values each: w, then b).</summary>
+[GenerateSerializer, Immutable, Alias("NetOrleans.ModelMessage")]
+public sealed record ModelMessage(
+    int Inputs,
+    LayerShape[] Layers,
+    string Loss,
+    double[] InputShift,
+    double[] InputScale,
+    string[]? Classes,
+    double[][][] Theta)
+{
+    public static ModelMessage From(NetworkModel model) => new(
+        model.Spec.Inputs,
+        model.Spec.Layers.Select(l => new LayerShape(l.Size, l.Activation)).ToArray(),
+        model.Spec.Loss,
+        model.Spec.InputShift,
+        model.Spec.InputScale,
+        model.Spec.Classes?.ToArray(),
+        model.Theta);
+
+    public NetworkSpec ToSpec() =>
+        new(Inputs, Layers.Select(l => new LayerSpec(l.Size, l.Activation)).ToArray(), Loss, InputShift, InputScale, Classes);
+
+    public NetworkModel ToModel() => new(ToSpec(), Theta);
+}

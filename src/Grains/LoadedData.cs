@@ -1,0 +1,66 @@
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Training;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Grains;
+
+/// <summary>A data set read into a job's memory: N x n features, N x k targets.</summary>
+internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
+{
+    private const int EvaluationRows = 1024;
+
+    public DataSetHeader Header { get; } = header;
+
+    /// <summary>Reads every row of a data set grain, in chunks under the message limit.</summary>
+    public static async Task<LoadedData> Read(IDataSetGrain set, DataSetHeader header)
+    {
+        var rowBytes = (header.Features + header.Targets) * sizeof(double);
+        var rowsPerChunk = Math.Max(1, IDataSetGrain.MaxChunkBytes / rowBytes);
+        var x = new double[header.Count * header.Features];
+        var y = new double[header.Count * header.Targets];
+        for (var start = 0; start < header.Count; start += rowsPerChunk)
+        {
+            var chunk = await set.Read(start, Math.Min(rowsPerChunk, header.Count - start));
+            chunk.X.CopyTo(x, start * header.Features);
+            chunk.Y.CopyTo(y, start * header.Targets);
+        }
+
+        return new LoadedData(header, x, y);
+    }
+
+    /// <summary>The rows order[start .. start + size) (fewer at the end) as a batch.</summary>
+    /// <returns>B x n inputs and B x k targets</returns>
+    public (double[] X, double[] Y) Batch(int[] order, int start, int size)
+    {
+        var n = Header.Features;
+        var k = Header.Targets;
+        var rows = Math.Min(size, order.Length - start);
+        var bx = new double[rows * n];
+        var by = new double[rows * k];
+        for (var r = 0; r < rows; r++)
+        {
+            var i = order[start + r];
+            Array.Copy(x, i * n, bx, r * n, n);
+            Array.Copy(y, i * k, by, r * k, k);
+        }
+
+        return (bx, by);
+    }
+
+    /// <summary>The network's mean loss (and accuracy, for classes) over every row.</summary>
+    public async Task<Evaluation> Evaluate(INetworkGrain network, NetworkSpec spec)
+    {
+        var n = Header.Features;
+        var k = Header.Targets;
+        var evaluation = new Evaluation(Core.Losses.Losses.Parse(spec.Loss), k, Header.Classes is not null);
+        for (var start = 0; start < Header.Count; start += EvaluationRows)
+        {
+            var rows = Math.Min(EvaluationRows, Header.Count - start);
+            var a = await network.Predict(x.AsSpan(start * n, rows * n).ToArray().AsImmutable());
+            evaluation.Add(a.Value, y.AsSpan(start * k, rows * k));
+        }
+
+        return evaluation;
+    }
+}

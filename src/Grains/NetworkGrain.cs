@@ -1,0 +1,178 @@
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Training;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Grains.State;
+using Orleans.Runtime;
+
+namespace NetOrleans.Grains;
+
+/// <summary>
+/// Coordinates a network's neuron grains: forward, every neuron of a layer at once, layer by layer;
+/// the loss; backward from the output layer down, each layer told the deltas and weights of the one above.
+/// </summary>
+public sealed class NetworkGrain(
+    [PersistentState("network", StorageNames.Store)] IPersistentState<NetworkState> stored) : Grain, INetworkGrain
+{
+    private NetworkSpec? _spec;
+    private INeuronGrain[][] _neurons = [];
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (stored.RecordExists && stored.State.Layers.Length > 0)
+        {
+            Load();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<NetworkSummary> Create(ModelMessage model, OptimizerSetup optimizer, bool replace)
+    {
+        if (_spec is not null && !replace)
+        {
+            throw new ArgumentException($"network '{Id}' already exists");
+        }
+
+        var core = model.ToModel();
+        core.Validate();
+        optimizer.ToSettings().Validate();
+        var neurons = Neurons(core.Spec);
+        await Task.WhenAll(neurons.SelectMany((layer, l) => layer.Select((neuron, j) =>
+            neuron.Initialize(new NeuronSetup(core.Spec.Layers[l].Activation, core.Theta[l][j], optimizer, ReturnsSignal: l > 0)))));
+        stored.State = new NetworkState
+        {
+            Inputs = model.Inputs,
+            Layers = model.Layers,
+            Loss = model.Loss,
+            InputShift = model.InputShift,
+            InputScale = model.InputScale,
+            Classes = model.Classes,
+            Optimizer = optimizer,
+        };
+        Load();
+        await Checkpoint();
+        return Summary();
+    }
+
+    public async Task<Immutable<double[]>> Predict(Immutable<double[]> x)
+    {
+        var spec = Existing();
+        NetworkMath.CheckBatch(x.Value.Length, spec.Inputs, "input");
+        NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
+        return (await Forward(spec, x.Value, train: false)).AsImmutable();
+    }
+
+    public async Task<double> TrainBatch(Immutable<double[]> x, Immutable<double[]> y)
+    {
+        var spec = Existing();
+        var batch = NetworkMath.CheckBatch(x.Value.Length, spec.Inputs, "input");
+        var targets = NetworkMath.CheckBatch(y.Value.Length, spec.Outputs, "target");
+        if (batch != targets)
+        {
+            throw new ArgumentException($"{batch} input rows but {targets} target rows");
+        }
+
+        NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
+        NetworkMath.CheckFinite(y.Value, spec.Outputs, "target");
+
+        var a = await Forward(spec, x.Value, train: true);
+        var loss = NetworkMath.Loss(spec, a, y.Value);
+        var grad = NetworkMath.OutputGradient(spec, a, y.Value);
+        var output = _neurons[^1];
+        var signals = await Task.WhenAll(output.Select((neuron, j) =>
+            neuron.BackwardFromLoss(NetworkMath.Column(grad, output.Length, j).AsImmutable())));
+        for (var l = _neurons.Length - 2; l >= 0; l--)
+        {
+            var above = new LayerSignal(
+                NetworkMath.Concat(signals.Select(s => s.Delta).ToArray()),
+                NetworkMath.Concat(signals.Select(s => s.ThetaBefore).ToArray()));
+            signals = await Task.WhenAll(_neurons[l].Select(neuron => neuron.BackwardFromLayer(above)));
+        }
+
+        stored.State.Steps++;
+        return loss;
+    }
+
+    public async Task SetOptimizer(OptimizerSetup optimizer)
+    {
+        Existing();
+        optimizer.ToSettings().Validate();
+        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.SetOptimizer(optimizer)));
+        stored.State.Optimizer = optimizer;
+    }
+
+    public async Task<ModelMessage> Export()
+    {
+        var spec = Existing();
+        var theta = await Task.WhenAll(_neurons.Select(async layer =>
+            (await Task.WhenAll(layer.Select(n => n.GetParameters()))).Select(p => p.Theta).ToArray()));
+        return ModelMessage.From(new NetworkModel(spec, theta));
+    }
+
+    public Task<NetworkSummary> Describe()
+    {
+        Existing();
+        return Task.FromResult(Summary());
+    }
+
+    public Task RecordEpoch(EpochRecord record)
+    {
+        Existing();
+        stored.State.History.Add(record);
+        return Task.CompletedTask;
+    }
+
+    public async Task Checkpoint()
+    {
+        Existing();
+        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Checkpoint()));
+        await stored.WriteStateAsync();
+    }
+
+    public async Task Delete()
+    {
+        Existing();
+        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Delete()));
+        await stored.ClearStateAsync();
+        _spec = null;
+        _neurons = [];
+        DeactivateOnIdle();
+    }
+
+    private async Task<double[]> Forward(NetworkSpec spec, double[] x, bool train)
+    {
+        var input = NetworkMath.ScaleInputs(spec, x);
+        foreach (var layer in _neurons)
+        {
+            var shared = input.AsImmutable();
+            var columns = await Task.WhenAll(layer.Select(n => n.Forward(shared, train)));
+            input = NetworkMath.Rows(columns.Select(c => c.Value).ToArray());
+        }
+
+        NetworkMath.FinishOutput(spec, input);
+        return input;
+    }
+
+    private void Load()
+    {
+        var s = stored.State;
+        _spec = new ModelMessage(s.Inputs, s.Layers, s.Loss, s.InputShift, s.InputScale, s.Classes, []).ToSpec();
+        _neurons = Neurons(_spec);
+    }
+
+    private INeuronGrain[][] Neurons(NetworkSpec spec) =>
+        spec.Layers.Select((layer, l) => Enumerable.Range(0, layer.Size)
+            .Select(j => GrainFactory.GetGrain<INeuronGrain>(NeuronKeys.Of(Id, l + 1, j)))
+            .ToArray()).ToArray();
+
+    private NetworkSummary Summary()
+    {
+        var s = stored.State;
+        return new NetworkSummary(Id, s.Inputs, s.Layers, s.Loss, s.Optimizer!, s.Classes, s.Steps, [.. s.History]);
+    }
+
+    private NetworkSpec Existing() => _spec ?? throw new KeyNotFoundException($"network '{Id}' does not exist");
+}

@@ -1,0 +1,26 @@
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Grains.State;
+
+/// <summary>A network's stored state: its spec, optimizer, steps and history, as of its last checkpoint.</summary>
+[GenerateSerializer, Alias("NetOrleans.NetworkState")]
+public sealed class NetworkState
+{
+    [Id(0)] public int Inputs { get; set; }
+
+    [Id(1)] public LayerShape[] Layers { get; set; } = [];
+
+    [Id(2)] public string Loss { get; set; } = "mse";
+
+    [Id(3)] public double[] InputShift { get; set; } = [];
+
+    [Id(4)] public double[] InputScale { get; set; } = [];
+
+    [Id(5)] public string[]? Classes { get; set; }
+
+    [Id(6)] public OptimizerSetup? Optimizer { get; set; }
+
+    [Id(7)] public long Steps { get; set; }
+
+    [Id(8)] public List<EpochRecord> History { get; set; } = [];
+}
