@@ -1,0 +1,72 @@
+using NetOrleans.Core.Data;
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
+using NetOrleans.Core.Training;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Cluster.Tests;
+
+/// <summary>Runs training jobs in the test cluster and the same training in the reference trainer.</summary>
+public static class TrainingHelpers
+{
+    private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Uploads <paramref name="data"/> as data set <paramref name="id"/>.</summary>
+    public static async Task Upload(IGrainFactory grains, string id, DataSet data)
+    {
+        var set = grains.GetGrain<IDataSetGrain>(id);
+        await set.Begin(new DataSetHeader(data.Name, data.Count, data.Features, data.Targets, [.. data.FeatureNames], data.Classes?.ToArray()));
+        await set.Append(new DataChunk(0, data.X, data.Y));
+    }
+
+    /// <summary>Creates a network from <paramref name="model"/>, trains it with a job and returns the final status.</summary>
+    public static async Task<JobStatus> TrainWithJob(
+        IGrainFactory grains, string networkId, NetworkModel model, OptimizerSettings optimizer, DataSet data,
+        int epochs, int batchSize, bool shuffle, long seed)
+    {
+        await grains.GetGrain<INetworkGrain>(networkId).Create(ModelMessage.From(model), OptimizerSetup.From(optimizer), replace: false);
+        var dataId = $"{networkId}/data";
+        await Upload(grains, dataId, data);
+        var job = grains.GetGrain<ITrainingJobGrain>($"{networkId}/job");
+        await job.Start(new JobRequest(networkId, dataId, null, epochs, batchSize, shuffle, seed));
+        return await WaitUntilFinished(job);
+    }
+
+    /// <summary>Follows a job's updates until it finishes; fails the test if it has not within five minutes.</summary>
+    public static async Task<JobStatus> WaitUntilFinished(ITrainingJobGrain job)
+    {
+        var deadline = DateTime.UtcNow + JobTimeout;
+        var status = await job.GetStatus(0);
+        while (!status.IsFinished)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"job {status.JobId} did not finish within {JobTimeout} (at epoch {status.Epoch}/{status.Epochs})");
+            status = await job.WaitForUpdate(status.Version, int.MaxValue, TimeSpan.FromSeconds(10));
+        }
+
+        return status;
+    }
+
+    /// <summary>The same training as a job, in the reference trainer: epochs of batches in file or seeded order.</summary>
+    public static NetworkModel TrainReference(NetworkModel model, OptimizerSettings optimizer, DataSet data, int epochs, int batchSize, bool shuffle, long seed)
+    {
+        var reference = new ReferenceNetwork(model, optimizer);
+        var n = data.Count;
+        for (var e = 1; e <= epochs; e++)
+        {
+            var order = Enumerable.Range(0, n).ToArray();
+            if (shuffle)
+            {
+                SeededRandom.For(seed, e).Shuffle(order);
+            }
+
+            for (var start = 0; start < n; start += batchSize)
+            {
+                var batch = data.Select(order[start..Math.Min(n, start + batchSize)]);
+                reference.TrainBatch(batch.X, batch.Y);
+            }
+        }
+
+        return reference.Export();
+    }
+}
