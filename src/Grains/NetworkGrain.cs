@@ -54,6 +54,7 @@ public sealed class NetworkGrain(
         };
         Load();
         await Checkpoint();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).AddNetwork(Id);
         return Summary();
     }
 
@@ -137,6 +138,7 @@ public sealed class NetworkGrain(
         Existing();
         await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Delete()));
         await stored.ClearStateAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RemoveNetwork(Id);
         _spec = null;
         _neurons = [];
         DeactivateOnIdle();

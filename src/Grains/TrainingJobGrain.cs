@@ -54,6 +54,7 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
         var train = await Load(request.TrainSetId, summary, "training");
         var test = request.TestSetId is null ? null : await Load(request.TestSetId, summary, "test");
 
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).AddJob(Id);
         _request = request;
         _records.Clear();
         _epoch = 0;

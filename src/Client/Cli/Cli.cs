@@ -14,6 +14,9 @@ public static class Cli
                    [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
                    [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
           predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT]
+          evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
+          networks [list | show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
+          jobs     [list | watch ID | cancel ID]
         With no --gateway, netorleans hosts a silo in its own process.
         """;
 
@@ -33,7 +36,10 @@ public static class Cli
             {
                 "train" => await TrainCommand.Run(Arguments.Parse("train", rest, TrainSettings.Options, TrainSettings.Flags), context),
                 "predict" => await PredictCommand.Run(Arguments.Parse("predict", rest, PredictCommand.Options, []), context),
-                _ => throw new UsageException($"unknown command '{args[0]}' (commands: train, predict; netorleans --help)"),
+                "evaluate" => await EvaluateCommand.Run(Arguments.Parse("evaluate", rest, EvaluateCommand.Options, []), context),
+                "networks" => await NetworksCommand.Run(Arguments.Parse("networks", rest, NetworksCommand.Options, []), context),
+                "jobs" => await JobsCommand.Run(Arguments.Parse("jobs", rest, JobsCommand.Options, []), context),
+                _ => throw new UsageException($"unknown command '{args[0]}' (commands: train, predict, evaluate, networks, jobs; netorleans --help)"),
             };
         }
         catch (Exception e) when (e is UsageException or DataFormatException or ModelFormatException or ArgumentException

@@ -42,14 +42,14 @@ public static class TrainCommand
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed);
         await job.Start(request);
-        context.Info.WriteLine($"network {networkId} ({Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
+        context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
         {
             context.Out.WriteLine(jobId);
             return 0;
         }
 
-        var (final, _) = await new JobWatcher(context).Watch(job);
+        var (final, records) = await new JobWatcher(context).Watch(job);
         if (final.State == JobState.Failed)
         {
             throw new UsageException($"job {jobId} failed: {final.Error}");
@@ -62,6 +62,21 @@ public static class TrainCommand
 
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
         var trained = (await network.Export()).ToModel();
+        TrainingCharts.WriteConsole(context, records);
+        if (settings.Plot is { } plot)
+        {
+            TrainingCharts.SavePng(plot, records, $"{networkId} on {settings.Train.Name}");
+            context.Out.WriteLine($"plot written to {plot}");
+        }
+
+        if (settings.Train.Classes is not null)
+        {
+            var split = settings.Test ?? settings.Train;
+            var evaluation = await EvaluateCommand.Evaluate(network, trained.Spec, split);
+            context.WriteLine($"{(settings.Test is null ? "training" : "test")} accuracy: {evaluation.Accuracy!.Value.ToString("F4", CultureInfo.InvariantCulture)}");
+            ConfusionTable.Write(context, evaluation, trained.Spec.Classes);
+        }
+
         if (settings.Out is { } path)
         {
             ModelFile.Write(path, trained);
@@ -77,6 +92,4 @@ public static class TrainCommand
         return final.State == JobState.Completed ? 0 : 1;
     }
 
-    private static string Shape(NetworkSummary s) =>
-        $"{s.Inputs}," + string.Join(",", s.Layers.Select(l => l.Size)) + " " + string.Join("/", s.Layers.Select(l => l.Activation).Distinct());
 }

@@ -1,0 +1,100 @@
+using System.Globalization;
+using NetOrleans.Client.Cli;
+using NetOrleans.Client.Connection;
+using NetOrleans.Core.Models;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Client.Commands;
+
+/// <summary>`netorleans networks [show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]`.</summary>
+public static class NetworksCommand
+{
+    public static readonly string[] Options = ["--gateway", "--network", "--top"];
+
+    public static async Task<int> Run(Arguments args, CommandContext context)
+    {
+        var p = args.Positional;
+        var verb = p.Count == 0 ? "list" : p[0];
+        var expected = verb switch
+        {
+            "list" => 1,
+            "show" or "delete" or "checkpoint" or "import" => 2,
+            "export" => 3,
+            _ => throw new UsageException($"networks: unknown subcommand '{verb}' (list, show, export, import, delete, checkpoint)"),
+        };
+        if (p.Count != expected && !(verb == "list" && p.Count == 0))
+        {
+            throw new UsageException($"networks {verb}: expected {expected - 1} argument(s), got {Math.Max(0, p.Count - 1)}");
+        }
+
+        var imported = verb == "import" ? ModelFile.Read(p[1]) : null;
+        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info);
+        var grains = cluster.Grains;
+        switch (verb)
+        {
+            case "list":
+                foreach (var id in await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Networks())
+                {
+                    var s = await grains.GetGrain<INetworkGrain>(id).Describe();
+                    var last = s.History.LastOrDefault();
+                    var loss = last is null ? "untrained" : $"loss {last.TrainLoss.ToString("G6", CultureInfo.InvariantCulture)}";
+                    context.Out.WriteLine($"{id}  {Shape(s)}  {s.Steps} steps  {s.History.Length} epochs  {loss}");
+                }
+
+                break;
+            case "show":
+                await Show(grains.GetGrain<INetworkGrain>(p[1]), args.Int("--top", 3, 1, 1000), context);
+                break;
+            case "export":
+                var model = (await grains.GetGrain<INetworkGrain>(p[1]).Export()).ToModel();
+                ModelFile.Write(p[2], model);
+                context.Out.WriteLine($"network {p[1]} written to {p[2]}");
+                break;
+            case "import":
+                var newId = args.Get("--network") ?? Path.GetFileNameWithoutExtension(p[1]);
+                await grains.GetGrain<INetworkGrain>(newId).Create(ModelMessage.From(imported!), OptimizerSetup.From(new()), replace: false);
+                context.Out.WriteLine($"network {newId} imported from {p[1]}");
+                break;
+            case "delete":
+                await grains.GetGrain<INetworkGrain>(p[1]).Delete();
+                context.Out.WriteLine($"network {p[1]} deleted");
+                break;
+            case "checkpoint":
+                await grains.GetGrain<INetworkGrain>(p[1]).Checkpoint();
+                context.Out.WriteLine($"network {p[1]} checkpointed");
+                break;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"784,128,10 relu/softmax mse".</summary>
+    public static string Shape(NetworkSummary s) =>
+        $"{s.Inputs}," + string.Join(",", s.Layers.Select(l => l.Size)) + " " + string.Join("/", s.Layers.Select(l => l.Activation).Distinct()) + " " + s.Loss;
+
+    private static async Task Show(INetworkGrain network, int top, CommandContext context)
+    {
+        var s = await network.Describe();
+        var model = await network.Export();
+        context.Out.WriteLine($"network {s.Id}: {Shape(s)}, optimizer {s.Optimizer.Kind} lr {s.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}, {s.Steps} steps, {s.History.Length} epochs");
+        if (s.Classes is { } classes)
+        {
+            context.Out.WriteLine($"classes: {string.Join(", ", classes)}");
+        }
+
+        for (var l = 0; l < model.Theta.Length; l++)
+        {
+            context.Out.WriteLine($"layer {l + 1}: {s.Layers[l].Size} {s.Layers[l].Activation} neurons, {model.Theta[l][0].Length - 1} inputs each");
+            for (var j = 0; j < model.Theta[l].Length; j++)
+            {
+                var t = model.Theta[l][j];
+                var w = t[..^1];
+                var norm = Math.Sqrt(w.Sum(v => v * v));
+                var largest = w.Select((v, i) => (v, i)).OrderByDescending(e => Math.Abs(e.v)).Take(top)
+                    .Select(e => $"w[{e.i}]={e.v.ToString("G4", CultureInfo.InvariantCulture)}");
+                context.Out.WriteLine($"  {NeuronKeys.Of(s.Id, l + 1, j)}  bias {t[^1].ToString("G6", CultureInfo.InvariantCulture)}  |w| {norm.ToString("G6", CultureInfo.InvariantCulture)}  largest {string.Join(" ", largest)}");
+            }
+        }
+    }
+}
