@@ -35,7 +35,8 @@ public static class BuiltInDataSets
     };
 
     /// <summary>Exclusive or: (0,0) -> 0, (0,1) -> 1, (1,0) -> 1, (1,1) -> 0.</summary>
-    public static DataSet Xor() => new("xor", [0, 0, 0, 1, 1, 0, 1, 1], [0, 1, 1, 0], 2, 1, ["x1", "x2"]);
+    /// <remarks>Two classes "0" and "1" in one target column, for one sigmoid output.</remarks>
+    public static DataSet Xor() => new("xor", [0, 0, 0, 1, 1, 0, 1, 1], [0, 1, 1, 0], 2, 1, ["x1", "x2"], ["0", "1"]);
 
     /// <summary>
     /// Fisher's Iris from data/iris.csv: 150 x 4 features (sepal and petal length and width, cm) -> 150 x 3
