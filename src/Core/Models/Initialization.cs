@@ -17,7 +17,7 @@ public static class Initialization
         {
             var layer = spec.Layers[l];
             var fanIn = spec.FanIn(l);
-            var sigma = layer.Activation == "relu"
+            var sigma = Activations.Activations.Find(layer.Activation) is Activations.Relu
                 ? Math.Sqrt(2.0 / fanIn)
                 : Math.Sqrt(2.0 / (fanIn + layer.Size));
             theta[l] = new double[layer.Size][];
