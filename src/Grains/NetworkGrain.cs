@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.State;
+using NetOrleans.Grains.Telemetry;
 using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
@@ -61,8 +63,9 @@ public sealed class NetworkGrain(
     public async Task<Immutable<double[]>> Predict(Immutable<double[]> x)
     {
         var spec = Existing();
-        NetworkMath.CheckBatch(x.Value.Length, spec.Inputs, "input");
+        var batch = NetworkMath.CheckBatch(x.Value.Length, spec.Inputs, "input");
         NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
+        using var span = NetworkTelemetry.Start(SpanNames.Predict, Id, batch);
         return (await Forward(spec, x.Value, train: false)).AsImmutable();
     }
 
@@ -79,6 +82,8 @@ public sealed class NetworkGrain(
         NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
         NetworkMath.CheckFinite(y.Value, spec.Outputs, "target");
 
+        var started = Stopwatch.GetTimestamp();
+        using var span = NetworkTelemetry.Start(SpanNames.TrainBatch, Id, batch);
         var a = await Forward(spec, x.Value, train: true);
         var loss = NetworkMath.Loss(spec, a, y.Value);
         var grad = NetworkMath.OutputGradient(spec, a, y.Value);
@@ -94,6 +99,7 @@ public sealed class NetworkGrain(
         }
 
         stored.State.Steps++;
+        NetworkTelemetry.Trained(span, Id, batch, loss, started);
         return loss;
     }
 

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using NetOrleans.Core.Kernels;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.State;
+using NetOrleans.Grains.Telemetry;
 using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
@@ -15,9 +17,12 @@ public sealed class NeuronGrain(
     private static readonly double[] Nothing = [];
     private Neuron? _neuron;
     private bool _returnsSignal;
+    private NeuronTelemetry? _telemetry;
 
     /// <summary>i, this neuron's index in its layer.</summary>
     private int Index => NeuronKeys.Parse(this.GetPrimaryKeyString()).Index;
+
+    private NeuronTelemetry Telemetry => _telemetry ??= new NeuronTelemetry(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -47,10 +52,24 @@ public sealed class NeuronGrain(
         return Task.CompletedTask;
     }
 
-    public Task<Immutable<double[]>> Forward(Immutable<double[]> x, bool train) =>
-        Task.FromResult(Existing().Forward(x.Value, train).AsImmutable());
+    public Task<Immutable<double[]>> Forward(Immutable<double[]> x, bool train)
+    {
+        var neuron = Existing();
+        using var span = Telemetry.StartForward(x.Value.Length / neuron.Inputs);
+        var a = neuron.Forward(x.Value, train);
+        if (span is not null)
+        {
+            NeuronTelemetry.Forward(span, x.Value, neuron.Theta, a);
+        }
 
-    public Task<NeuronSignal> BackwardFromLoss(Immutable<double[]> g) => Task.FromResult(Step(g.Value));
+        return Task.FromResult(a.AsImmutable());
+    }
+
+    public Task<NeuronSignal> BackwardFromLoss(Immutable<double[]> g)
+    {
+        using var span = Telemetry.StartBackward(g.Value.Length);
+        return Task.FromResult(Step(g.Value, span));
+    }
 
     public Task<NeuronSignal> BackwardFromLayer(LayerSignal above)
     {
@@ -60,9 +79,10 @@ public sealed class NeuronGrain(
             throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: backward called before forward");
         }
 
+        using var span = Telemetry.StartBackward(neuron.PendingBatch);
         var g = new double[neuron.PendingBatch];
         NeuronKernel.UpstreamGradient(above.Deltas, above.Thetas, Index, g);
-        return Task.FromResult(Step(g));
+        return Task.FromResult(Step(g, span));
     }
 
     public Task SetOptimizer(OptimizerSetup optimizer)
@@ -102,9 +122,15 @@ public sealed class NeuronGrain(
         DeactivateOnIdle();
     }
 
-    private NeuronSignal Step(double[] g)
+    private NeuronSignal Step(double[] g, Activity? span)
     {
-        var step = Existing().Backward(g);
+        var neuron = Existing();
+        var step = neuron.Backward(g);
+        if (span is not null)
+        {
+            NeuronTelemetry.Backward(span, step, neuron.Theta);
+        }
+
         return _returnsSignal ? new NeuronSignal(step.Delta, step.ThetaBefore) : new NeuronSignal(Nothing, Nothing);
     }
 

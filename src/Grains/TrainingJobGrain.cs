@@ -3,6 +3,7 @@ using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Grains.Telemetry;
 using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
@@ -49,6 +50,11 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
             throw new ArgumentException($"batch size must be at least 1, got {request.BatchSize}");
         }
 
+        if (request.TraceBatches < 0)
+        {
+            throw new ArgumentException($"trace batches must be 0 (the first of every epoch) or N >= 1 (every Nth), got {request.TraceBatches}");
+        }
+
         var network = GrainFactory.GetGrain<INetworkGrain>(request.NetworkId);
         var summary = await network.Describe();
         var train = await Load(request.TrainSetId, summary, "training");
@@ -67,7 +73,7 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
         _clock.Restart();
         this.DelayDeactivation(TimeSpan.FromDays(7));
         Changed(force: true);
-        _ = Run(network, summary, train, test);
+        _ = Run(network, summary, train, test, TrainingTelemetry.CallerContext());
         return Status(0);
     }
 
@@ -107,18 +113,20 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
         return Task.FromResult(Status(int.MaxValue));
     }
 
-    private async Task Run(INetworkGrain network, NetworkSummary summary, LoadedData train, LoadedData? test)
+    private async Task Run(INetworkGrain network, NetworkSummary summary, LoadedData train, LoadedData? test, ActivityContext caller)
     {
         var request = _request!;
         var spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
         var firstEpoch = summary.History.Length;
         var lastCheckpoint = TimeSpan.Zero;
+        var jobSpan = JobTelemetry.StartJob(caller, Id, request);
         try
         {
             var n = train.Header.Count;
             var order = Enumerable.Range(0, n).ToArray();
             for (var e = 1; e <= request.Epochs && !_cancelRequested; e++)
             {
+                using var epochSpan = JobTelemetry.StartEpoch(jobSpan, firstEpoch + e);
                 if (request.Shuffle)
                 {
                     order = Enumerable.Range(0, n).ToArray();
@@ -128,7 +136,8 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
                 for (_batch = 0; _batch < _batches && !_cancelRequested; _batch++)
                 {
                     var (x, y) = train.Batch(order, _batch * request.BatchSize, request.BatchSize);
-                    var loss = await network.TrainBatch(x.AsImmutable(), y.AsImmutable());
+                    var parent = JobTelemetry.Traces(request.TraceBatches, _batch) ? epochSpan : null;
+                    var loss = await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
                     if (!double.IsFinite(loss))
                     {
                         throw new ArithmeticException($"the loss became {loss} at epoch {e}, batch {_batch + 1}: training diverged (try a smaller learning rate)");
@@ -143,7 +152,8 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
                     break;
                 }
 
-                var record = await Evaluate(network, spec, firstEpoch + e, train, test);
+                var record = await Under(null, () => Evaluate(network, spec, firstEpoch + e, train, test));
+                JobTelemetry.Evaluated(epochSpan, request.NetworkId, record);
                 await network.RecordEpoch(record);
                 _records.Add(record);
                 _epoch = e;
@@ -162,13 +172,25 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
         {
             _error = error.Message;
             _state = JobState.Failed;
+            jobSpan?.SetStatus(ActivityStatusCode.Error, error.Message);
         }
         finally
         {
+            jobSpan?.Dispose();
             _clock.Stop();
             Changed(force: true);
             this.DelayDeactivation(TimeSpan.FromHours(1));
         }
+    }
+
+    /// <summary>
+    /// Makes a call with <paramref name="span"/> as the current span: its parent below, or, when null, no parent at
+    /// all, so that untraced batches and the evaluations make no spans in the network and its neurons.
+    /// </summary>
+    private static async Task<T> Under<T>(Activity? span, Func<Task<T>> call)
+    {
+        Activity.Current = span;
+        return await call();
     }
 
     private static async Task<EpochRecord> Evaluate(INetworkGrain network, NetworkSpec spec, int epoch, LoadedData train, LoadedData? test)

@@ -1,14 +1,15 @@
 using System.Net;
+using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
 
-/// <summary>Reads silo settings from the command line: --silo-port, --gateway-port, --primary, --cluster-id, --service-id.</summary>
+/// <summary>Reads silo settings from the command line: --silo-port, --gateway-port, --primary, --cluster-id, --service-id, --trace.</summary>
 public static class SiloArguments
 {
     /// <summary>The settings the arguments give; a bad argument is an <see cref="ArgumentException"/> naming it.</summary>
     public static SiloSettings Parse(IReadOnlyList<string> args)
     {
-        var settings = new SiloSettings();
+        var settings = new SiloSettings { Telemetry = TelemetrySettings.FromEnvironment(null) };
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -20,8 +21,9 @@ public static class SiloArguments
                 "--primary" => settings with { Primary = EndPoint(name, Value()) },
                 "--cluster-id" => settings with { ClusterId = Value() },
                 "--service-id" => settings with { ServiceId = Value() },
+                "--trace" => settings with { Telemetry = TelemetrySettings.FromEnvironment(Value()) },
                 "--address" => settings with { Address = IPAddress.TryParse(Value(), out var a) ? a : throw new ArgumentException($"{name}: '{args[i]}' is not an IP address") },
-                _ => throw new ArgumentException($"unknown option '{name}' (expected --silo-port, --gateway-port, --primary, --address, --cluster-id, --service-id)"),
+                _ => throw new ArgumentException($"unknown option '{name}' (expected --silo-port, --gateway-port, --primary, --address, --cluster-id, --service-id, --trace)"),
             };
         }
 

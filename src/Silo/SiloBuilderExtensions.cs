@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using NetOrleans.Grains;
+using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
 
@@ -21,6 +22,7 @@ public static class SiloBuilderExtensions
             o.SiloListeningEndpoint = new System.Net.IPEndPoint(settings.Address, settings.SiloPort);
             o.GatewayListeningEndpoint = new System.Net.IPEndPoint(settings.Address, settings.GatewayPort);
         });
+        silo.AddNetOrleansTelemetry(settings.Telemetry);
         return silo.AddNetOrleansGrains();
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
 
@@ -20,4 +21,7 @@ public sealed record SiloSettings
     public string ClusterId { get; init; } = "netorleans";
 
     public string ServiceId { get; init; } = "netorleans";
+
+    /// <summary>Spans and metrics (trace console|orleans, and OTEL_EXPORTER_OTLP_ENDPOINT); off by default.</summary>
+    public TelemetrySettings Telemetry { get; init; } = new();
 }

@@ -13,11 +13,13 @@ public static class Cli
                    --activation sigmoid --output sigmoid --seed N] [--loss mse|cross-entropy] [--epochs 1000] [--lr 0.1]
                    [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
                    [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
-          predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT]
+                   [--trace console[,orleans]] [--trace-batches first|N|all]
+          predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT] [--trace console[,orleans]]
+          explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... [--target Y1,Y2 | --target CLASS]
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
           networks [list | show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
           jobs     [list | watch ID | cancel ID]
-        With no --gateway, netorleans hosts a silo in its own process.
+        With no --gateway, netorleans hosts a silo in its own process. OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
         """;
 
     /// <summary>Runs one command line.</summary>
@@ -36,10 +38,11 @@ public static class Cli
             {
                 "train" => await TrainCommand.Run(Arguments.Parse("train", rest, TrainSettings.Options, TrainSettings.Flags), context),
                 "predict" => await PredictCommand.Run(Arguments.Parse("predict", rest, PredictCommand.Options, []), context),
+                "explain" => await ExplainCommand.Run(Arguments.Parse("explain", rest, ExplainCommand.Options, []), context),
                 "evaluate" => await EvaluateCommand.Run(Arguments.Parse("evaluate", rest, EvaluateCommand.Options, []), context),
                 "networks" => await NetworksCommand.Run(Arguments.Parse("networks", rest, NetworksCommand.Options, []), context),
                 "jobs" => await JobsCommand.Run(Arguments.Parse("jobs", rest, JobsCommand.Options, []), context),
-                _ => throw new UsageException($"unknown command '{args[0]}' (commands: train, predict, evaluate, networks, jobs; netorleans --help)"),
+                _ => throw new UsageException($"unknown command '{args[0]}' (commands: train, predict, explain, evaluate, networks, jobs; netorleans --help)"),
             };
         }
         catch (Exception e) when (e is UsageException or DataFormatException or ModelFormatException or ArgumentException

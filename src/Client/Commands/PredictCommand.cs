@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Connection;
+using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
@@ -11,7 +12,7 @@ namespace NetOrleans.Client.Commands;
 /// <summary>`netorleans predict (--model F | --network ID) X1 X2 ...`: the network's outputs, one per line.</summary>
 public static class PredictCommand
 {
-    public static readonly string[] Options = ["--model", "--network", "--gateway"];
+    public static readonly string[] Options = ["--model", "--network", "--gateway", CommandTelemetry.Option];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
@@ -34,7 +35,9 @@ public static class PredictCommand
             CheckWidth(x, model.Spec.Inputs);
         }
 
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info);
+        var telemetry = CommandTelemetry.Settings(args);
+        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info, telemetry);
+        using var span = CommandTelemetry.Start("predict");
         var id = networkId ?? $"predict-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
         NetworkSpec spec;

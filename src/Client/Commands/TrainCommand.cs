@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Connection;
+using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -16,7 +17,13 @@ public static class TrainCommand
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
         var settings = TrainSettings.Parse(args);
-        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info);
+        if (settings.Telemetry.Console)
+        {
+            context = context with { Interactive = false };
+        }
+
+        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info, settings.Telemetry);
+        using var span = CommandTelemetry.Start("train");
         var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
         var optimizer = OptimizerSetup.From(settings.Optimizer);
@@ -40,7 +47,7 @@ public static class TrainCommand
 
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
-            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed);
+            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches);
         await job.Start(request);
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)

@@ -1,8 +1,10 @@
 using System.Globalization;
 using NetOrleans.Client.Cli;
+using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
+using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Commands;
 
@@ -21,13 +23,15 @@ public sealed record TrainSettings(
     string? Plot,
     IReadOnlyList<double[]> Predictions,
     IReadOnlyList<string> Gateways,
-    bool Detach)
+    bool Detach,
+    TelemetrySettings Telemetry,
+    int TraceBatches)
 {
     public static readonly string[] Options =
     [
         "--data", "--label", "--model", "--layers", "--activation", "--output", "--loss", "--seed", "--epochs", "--lr",
         "--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--eps", "--scale", "--test-fraction",
-        "--out", "--plot", "--network", "--predict", "--gateway",
+        "--out", "--plot", "--network", "--predict", "--gateway", CommandTelemetry.Option, "--trace-batches",
     ];
 
     public static readonly string[] Flags = ["--shuffle", "--no-shuffle", "--detach"];
@@ -82,8 +86,18 @@ public sealed record TrainSettings(
         }
 
         return new TrainSettings(train, test, model, optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
-            args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"));
+            args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
+            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")));
     }
+
+    /// <summary>--trace-batches: first (the default: the first batch of every epoch), N (every Nth batch) or all.</summary>
+    private static int ParseTraceBatches(string? text) => text switch
+    {
+        null or "first" => 0,
+        "all" => 1,
+        _ when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1 => n,
+        _ => throw new UsageException($"--trace-batches must be first, all or a whole number N >= 1 (every Nth batch), got '{text}'"),
+    };
 
     private static (DataSet Train, DataSet? Test) SplitOff(Arguments args, DataSet data, long seed)
     {

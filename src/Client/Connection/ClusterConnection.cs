@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetOrleans.Client.Cli;
 using NetOrleans.Silo;
+using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Connection;
 
@@ -32,11 +33,13 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Connects to the gateways, or starts an embedded silo when there are none.</summary>
     /// <param name="gateways">HOST:PORT addresses, possibly empty</param>
     /// <param name="log">where to say which it is</param>
-    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log)
+    /// <param name="telemetry">what this process traces (the embedded silo included); by default nothing</param>
+    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null)
     {
+        telemetry ??= new TelemetrySettings();
         if (gateways.Count == 0)
         {
-            var settings = new SiloSettings { SiloPort = FreePort(), GatewayPort = FreePort() };
+            var settings = new SiloSettings { SiloPort = FreePort(), GatewayPort = FreePort(), Telemetry = telemetry };
             var silo = Quiet(Host.CreateDefaultBuilder()).UseOrleans(s => s.UseNetOrleans(settings)).Build();
             await silo.StartAsync();
             log.WriteLine($"embedded silo: no --gateway given, so this process hosts its own silo (silo port {settings.SiloPort})");
@@ -55,7 +58,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
         }).ToArray();
         var client = Quiet(Host.CreateDefaultBuilder())
-            .UseOrleansClient(c => c.UseStaticClustering(endpoints))
+            .UseOrleansClient(c => c.UseStaticClustering(endpoints).AddNetOrleansTelemetry(telemetry))
             .Build();
         try
         {

@@ -82,7 +82,7 @@ public sealed class Neuron
 
     /// <summary>Backward from g = dL/da, then one optimizer step.</summary>
     /// <param name="g">B upstream gradients dL/da (dL/dz for a softmax layer)</param>
-    /// <returns>delta = dL/dz (B values) and the parameters theta as they were before the step (n + 1)</returns>
+    /// <returns>delta = dL/dz (B values), the parameters theta as they were before the step (n + 1) and their gradient (n + 1)</returns>
     public NeuronStep Backward(ReadOnlySpan<double> g)
     {
         if (_z is null || _a is null)
@@ -106,7 +106,7 @@ public sealed class Neuron
         _x = default;
         _z = null;
         _a = null;
-        return new NeuronStep(delta, before);
+        return new NeuronStep(delta, before, grad);
     }
 
     /// <summary>Replaces the parameters (and optionally the optimizer state), dropping any pending forward pass.</summary>

@@ -8,5 +8,9 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="BatchSize">samples per optimizer step</param>
 /// <param name="Shuffle">reshuffle the training set every epoch from the seed</param>
 /// <param name="Seed">the shuffle seed</param>
+/// <param name="TraceBatches">
+/// which batches of every epoch are traced when tracing is on: 0 the first, N every Nth (batches 1, N + 1, ...), 1 all
+/// </param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.JobRequest")]
-public sealed record JobRequest(string NetworkId, string TrainSetId, string? TestSetId, int Epochs, int BatchSize, bool Shuffle, long Seed);
+public sealed record JobRequest(
+    string NetworkId, string TrainSetId, string? TestSetId, int Epochs, int BatchSize, bool Shuffle, long Seed, int TraceBatches = 0);

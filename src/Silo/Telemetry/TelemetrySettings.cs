@@ -1,0 +1,62 @@
+namespace NetOrleans.Silo.Telemetry;
+
+/// <summary>What a process traces and where it sends it; everything is off by default, and off costs nothing.</summary>
+public sealed record TelemetrySettings
+{
+    /// <summary>The variable that switches OTLP export on; the exporter reads it and the other OTEL_EXPORTER_OTLP_* itself.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>Print every finished span on standard output (--trace console).</summary>
+    public bool Console { get; init; }
+
+    /// <summary>Export spans and metrics over OTLP (<see cref="OtlpEndpointVariable"/> is set).</summary>
+    public bool Otlp { get; init; }
+
+    /// <summary>Record Orleans' own grain-call spans (Microsoft.Orleans.Application) too (--trace orleans).</summary>
+    public bool OrleansSpans { get; init; }
+
+    /// <summary>
+    /// Send the current span with every grain call even with no exporter: netorleans explain collects the neurons'
+    /// spans in its own process.
+    /// </summary>
+    public bool Propagation { get; init; }
+
+    /// <summary>service.name on the Resource of everything exported.</summary>
+    public string ServiceName { get; init; } = "netorleans-silo";
+
+    /// <summary>True when spans leave the process.</summary>
+    public bool Exports => Console || Otlp;
+
+    /// <summary>True when grain calls carry spans.</summary>
+    public bool Enabled => Exports || Propagation;
+
+    /// <summary>
+    /// The settings of a --trace value (comma-separated: console, orleans; or none) and of the environment's
+    /// <see cref="OtlpEndpointVariable"/>; a bad value is an <see cref="ArgumentException"/> that names it.
+    /// </summary>
+    public static TelemetrySettings Parse(string? trace, string? otlpEndpoint)
+    {
+        var settings = new TelemetrySettings { Otlp = !string.IsNullOrWhiteSpace(otlpEndpoint) };
+        foreach (var value in (trace ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            settings = value.ToLowerInvariant() switch
+            {
+                "console" => settings with { Console = true },
+                "orleans" => settings with { OrleansSpans = true },
+                "none" => settings,
+                _ => throw new ArgumentException($"trace: '{value}' is not console, orleans or none"),
+            };
+        }
+
+        if (settings.OrleansSpans && !settings.Exports)
+        {
+            throw new ArgumentException($"trace: orleans needs console or {OtlpEndpointVariable} to send the spans somewhere");
+        }
+
+        return settings;
+    }
+
+    /// <summary><see cref="Parse"/> with the OTLP endpoint from this process's environment.</summary>
+    public static TelemetrySettings FromEnvironment(string? trace) =>
+        Parse(trace, Environment.GetEnvironmentVariable(OtlpEndpointVariable));
+}
