@@ -79,11 +79,12 @@ public sealed class SiloProcesses : IAsyncDisposable
     /// <summary>Activations of grain types whose name contains <paramref name="grainType"/>, silo by silo.</summary>
     public async Task<int[]> ActivationsPerSilo(string grainType)
     {
-        var stats = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-        return stats.Where(s => s.GrainType.Contains(grainType, StringComparison.OrdinalIgnoreCase))
-            .GroupBy(s => s.SiloAddress)
-            .OrderBy(g => g.Key.Endpoint.Port)
-            .Select(g => g.Sum(s => s.ActivationCount))
+        var management = Grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetHosts(onlyActive: true);
+        var stats = await management.GetSimpleGrainStatistics();
+        return hosts.Keys.OrderBy(h => h.Endpoint.Port)
+            .Select(h => stats.Where(s => s.SiloAddress.Equals(h) && s.GrainType.Contains(grainType, StringComparison.OrdinalIgnoreCase))
+                .Sum(s => s.ActivationCount))
             .ToArray();
     }
 

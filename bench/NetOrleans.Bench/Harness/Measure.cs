@@ -1,18 +1,27 @@
+using System.Diagnostics;
+
 namespace NetOrleans.Bench.Harness;
 
 /// <summary>
-/// Warm-up, then several runs; the grain path and the reference alternate run by run (and swap who goes first),
+/// Warm-up (at least one second of it), then several runs; the grain path and the reference alternate run by run (and swap who goes first),
 /// so that a noisy neighbour on the machine hits both alike.
 /// </summary>
 public static class Measure
 {
+    /// <summary>
+    /// Warm-up runs go on for at least this long (when there are any), so that tiered JIT has replaced the
+    /// hot methods with optimised code before the first measured run, however short a run is.
+    /// </summary>
+    public static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(1);
+
     /// <param name="grains">sets up and times one run of the grain path</param>
     /// <param name="reference">sets up and times one run of the reference trainer</param>
     public static async Task<(Series Grains, Series Reference)> Pair(
         BenchContext context, string name, Func<Task<RunSample>> grains, Func<Task<RunSample>> reference, int? runs = null)
     {
         var options = context.Options;
-        for (var w = 0; w < options.Warmups; w++)
+        var warming = Stopwatch.StartNew();
+        for (var w = 0; w < options.Warmups || (options.Warmups > 0 && warming.Elapsed < MinimumWarmup); w++)
         {
             await Quiet(grains);
             await Quiet(reference);
@@ -43,7 +52,8 @@ public static class Measure
     /// <summary>Warm-up and runs of one path alone.</summary>
     public static async Task<Series> Single(BenchContext context, string name, Func<Task<RunSample>> run, int? runs = null)
     {
-        for (var w = 0; w < context.Options.Warmups; w++)
+        var warming = Stopwatch.StartNew();
+        for (var w = 0; w < context.Options.Warmups || (context.Options.Warmups > 0 && warming.Elapsed < MinimumWarmup); w++)
         {
             await Quiet(run);
         }
