@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NetOrleans.Silo;
 
 SiloSettings settings;
@@ -13,11 +12,10 @@ catch (ArgumentException e)
     return 1;
 }
 
-var host = Host.CreateDefaultBuilder()
-    .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
-    .UseOrleans(silo => silo.UseNetOrleans(settings))
-    .Build();
+using var host = SiloHost.Build(settings);
 await host.StartAsync();
-Console.WriteLine($"silo started: silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, cluster '{settings.ClusterId}'");
+var storage = settings.Redis is null ? "localhost clustering, memory storage" : $"Redis {settings.Redis}";
+var dashboard = settings.DashboardPort is { } d ? $", dashboard http://{settings.Address}:{d}/" : "";
+Console.WriteLine($"silo started: silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, cluster '{settings.ClusterId}', {storage}{dashboard}");
 await host.WaitForShutdownAsync();
 return 0;

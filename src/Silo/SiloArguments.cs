@@ -1,33 +1,84 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
 
-/// <summary>Reads silo settings from the command line: --silo-port, --gateway-port, --primary, --cluster-id, --service-id, --trace.</summary>
+/// <summary>
+/// Reads silo settings from appsettings.json, then NETORLEANS_* environment variables, then the command line,
+/// each overriding the one before: silo-port, gateway-port, primary, redis, address, advertise, dashboard-port,
+/// cluster-id, service-id, trace.
+/// </summary>
 public static class SiloArguments
 {
-    /// <summary>The settings the arguments give; a bad argument is an <see cref="ArgumentException"/> naming it.</summary>
-    public static SiloSettings Parse(IReadOnlyList<string> args)
+    /// <summary>Every setting's name.</summary>
+    public static readonly string[] Names =
+        ["silo-port", "gateway-port", "primary", "redis", "address", "advertise", "dashboard-port", "cluster-id", "service-id", "trace"];
+
+    /// <summary>The settings; a bad value is an <see cref="ArgumentException"/> that names it.</summary>
+    public static SiloSettings Parse(IReadOnlyList<string> args, string? directory = null)
     {
-        var settings = new SiloSettings { Telemetry = TelemetrySettings.FromEnvironment(null) };
-        for (var i = 0; i < args.Count; i++)
+        CheckCommandLine(args);
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("NETORLEANS_", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(k => k["NETORLEANS_".Length..].ToLowerInvariant().Replace('_', '-'), k => Environment.GetEnvironmentVariable(k));
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(directory ?? Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddInMemoryCollection(environment)
+            .AddCommandLine([.. args])
+            .Build();
+        return FromConfiguration(configuration);
+    }
+
+    /// <summary>The settings a configuration holds under the names in <see cref="Names"/>.</summary>
+    public static SiloSettings FromConfiguration(IConfiguration c)
+    {
+        var s = new SiloSettings();
+        string? Get(string name) => c[name] is { Length: > 0 } v ? v : null;
+        if (Get("silo-port") is { } siloPort)
         {
-            var name = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
-            settings = name switch
-            {
-                "--silo-port" => settings with { SiloPort = Port(name, Value()) },
-                "--gateway-port" => settings with { GatewayPort = Port(name, Value()) },
-                "--primary" => settings with { Primary = EndPoint(name, Value()) },
-                "--cluster-id" => settings with { ClusterId = Value() },
-                "--service-id" => settings with { ServiceId = Value() },
-                "--trace" => settings with { Telemetry = TelemetrySettings.FromEnvironment(Value()) },
-                "--address" => settings with { Address = IPAddress.TryParse(Value(), out var a) ? a : throw new ArgumentException($"{name}: '{args[i]}' is not an IP address") },
-                _ => throw new ArgumentException($"unknown option '{name}' (expected --silo-port, --gateway-port, --primary, --address, --cluster-id, --service-id, --trace)"),
-            };
+            s = s with { SiloPort = Port("silo-port", siloPort) };
         }
 
-        return settings;
+        if (Get("gateway-port") is { } gatewayPort)
+        {
+            s = s with { GatewayPort = Port("gateway-port", gatewayPort) };
+        }
+
+        if (Get("dashboard-port") is { } dashboardPort)
+        {
+            s = s with { DashboardPort = Port("dashboard-port", dashboardPort) };
+        }
+
+        if (Get("primary") is { } primary)
+        {
+            s = s with { Primary = EndPoint("primary", primary) };
+        }
+
+        if (Get("redis") is { } redis)
+        {
+            _ = EndPoint("redis", redis);
+            s = s with { Redis = redis };
+        }
+
+        if (Get("address") is { } address)
+        {
+            s = s with { Address = Address("address", address) };
+        }
+
+        if (Get("advertise") is { } advertise)
+        {
+            s = s with { Advertise = Address("advertise", advertise) };
+        }
+
+        if (Get("placement") is { } placement)
+        {
+            s = s with { Placement = placement is "local" or "spread" ? placement : throw new ArgumentException($"placement: '{placement}' is not local or spread") };
+        }
+
+        s = s with { Telemetry = TelemetrySettings.FromEnvironment(Get("trace")) };
+        return s with { ClusterId = Get("cluster-id") ?? s.ClusterId, ServiceId = Get("service-id") ?? s.ServiceId };
     }
 
     /// <summary>A TCP port number 1..65535.</summary>
@@ -50,8 +101,35 @@ public static class SiloArguments
             return new IPEndPoint(address, port);
         }
 
-        var resolved = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
-            ?? throw new ArgumentException($"{name}: cannot resolve host '{host}'");
-        return new IPEndPoint(resolved, port);
+        try
+        {
+            var resolved = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+                ?? throw new ArgumentException($"{name}: host '{host}' has no IPv4 address");
+            return new IPEndPoint(resolved, port);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            throw new ArgumentException($"{name}: cannot resolve host '{host}' ({e.Message})");
+        }
+    }
+
+    private static IPAddress Address(string name, string value) =>
+        IPAddress.TryParse(value, out var a) ? a : throw new ArgumentException($"{name}: '{value}' is not an IP address");
+
+    private static void CheckCommandLine(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..].Split('=')[0] : null;
+            if (name is null || (!Names.Contains(name) && name != "placement"))
+            {
+                throw new ArgumentException($"unknown option '{args[i]}' (expected --{string.Join(", --", Names)}, --placement)");
+            }
+
+            if (!args[i].Contains('=') && (++i >= args.Count || args[i].StartsWith("--", StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"--{name} needs a value");
+            }
+        }
     }
 }

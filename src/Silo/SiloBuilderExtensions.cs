@@ -1,32 +1,70 @@
-using Orleans.Configuration;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using NetOrleans.Grains;
 using NetOrleans.Silo.Telemetry;
+using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace NetOrleans.Silo;
 
-/// <summary>Wires a NetOrleans silo: clustering, storage and the grains.</summary>
+/// <summary>Wires a NetOrleans silo: clustering, storage, reminders and the grains.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Configures a silo from its settings.</summary>
+    /// <summary>Configures a silo from its settings: localhost clustering and memory storage, or Redis for all three.</summary>
     public static ISiloBuilder UseNetOrleans(this ISiloBuilder silo, SiloSettings settings)
     {
-        silo.UseLocalhostClustering(
-            settings.SiloPort,
-            settings.GatewayPort,
-            settings.Primary,
-            settings.ServiceId,
-            settings.ClusterId);
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
         silo.Configure<EndpointOptions>(o =>
         {
-            o.AdvertisedIPAddress = settings.Address;
-            o.SiloListeningEndpoint = new System.Net.IPEndPoint(settings.Address, settings.SiloPort);
-            o.GatewayListeningEndpoint = new System.Net.IPEndPoint(settings.Address, settings.GatewayPort);
+            o.AdvertisedIPAddress = settings.Advertise ?? settings.Address;
+            o.SiloPort = settings.SiloPort;
+            o.GatewayPort = settings.GatewayPort;
+            o.SiloListeningEndpoint = new IPEndPoint(settings.Address, settings.SiloPort);
+            o.GatewayListeningEndpoint = new IPEndPoint(settings.Address, settings.GatewayPort);
         });
+        if (settings.Redis is { } redis)
+        {
+            silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(redis));
+        }
+        else
+        {
+            silo.UseDevelopmentClustering(settings.Primary ?? new IPEndPoint(settings.Advertise ?? settings.Address, settings.SiloPort));
+        }
+
+        silo.Services.Configure<NeuronPlacementOptions>(o => o.KeepTogether = settings.Placement == "local");
         silo.AddNetOrleansTelemetry(settings.Telemetry);
-        return silo.AddNetOrleansGrains();
+        return silo.AddNetOrleansGrains(settings.Redis);
     }
 
-    /// <summary>What every NetOrleans silo needs whatever its clustering: grain storage.</summary>
-    public static ISiloBuilder AddNetOrleansGrains(this ISiloBuilder silo) =>
-        silo.AddMemoryGrainStorage(StorageNames.Store);
+    /// <summary>
+    /// What every NetOrleans silo needs whatever its clustering: grain storage and reminders (in memory, or in Redis
+    /// when <paramref name="redis"/> is HOST:PORT), with reminders fine enough to revive jobs within seconds.
+    /// </summary>
+    public static ISiloBuilder AddNetOrleansGrains(this ISiloBuilder silo, string? redis = null)
+    {
+        if (redis is not null)
+        {
+            silo.AddRedisGrainStorage(StorageNames.Store, o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(redis));
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Store);
+            silo.UseInMemoryReminderService();
+        }
+
+        return silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
+    }
+
+    private static ConfigurationOptions RedisOptions(string redis)
+    {
+        var options = ConfigurationOptions.Parse(redis);
+        options.AbortOnConnectFail = false;
+        return options;
+    }
 }

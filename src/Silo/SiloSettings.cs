@@ -3,20 +3,35 @@ using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
 
-/// <summary>How a silo is run: its ports, its cluster, and where it finds the primary silo.</summary>
+/// <summary>
+/// How a silo is run. Each setting has one name on the command line (--silo-port), in appsettings.json
+/// ("silo-port") and in the environment (NETORLEANS_SILO_PORT).
+/// </summary>
 public sealed record SiloSettings
 {
-    /// <summary>The silo-to-silo port.</summary>
+    /// <summary>The silo-to-silo port (silo-port).</summary>
     public int SiloPort { get; init; } = 11111;
 
-    /// <summary>The port clients connect to.</summary>
+    /// <summary>The port clients connect to (gateway-port).</summary>
     public int GatewayPort { get; init; } = 30000;
 
-    /// <summary>The primary silo of localhost clustering; null when this silo is the primary.</summary>
+    /// <summary>The primary silo of localhost clustering (primary); null when this silo is the primary.</summary>
     public IPEndPoint? Primary { get; init; }
 
-    /// <summary>The address silos and gateways listen on.</summary>
+    /// <summary>Redis for membership, grain state and reminders (redis, HOST:PORT); null for localhost clustering and memory storage.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>The address silos and gateways listen on (address).</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The address other silos and clients reach this one at (advertise); by default <see cref="Address"/>.</summary>
+    public IPAddress? Advertise { get; init; }
+
+    /// <summary>The Orleans dashboard's HTTP port (dashboard-port); null for no dashboard.</summary>
+    public int? DashboardPort { get; init; }
+
+    /// <summary>Keep a network's neurons on its own silo instead of spreading them (placement local|spread).</summary>
+    public string Placement { get; init; } = "spread";
 
     public string ClusterId { get; init; } = "netorleans";
 

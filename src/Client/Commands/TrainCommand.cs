@@ -14,6 +14,19 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>The network's summary, or null when it does not exist.</summary>
+    private static async Task<NetworkSummary?> Find(INetworkGrain network)
+    {
+        try
+        {
+            return await network.Describe();
+        }
+        catch (KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
         var settings = TrainSettings.Parse(args);
@@ -27,15 +40,22 @@ public static class TrainCommand
         var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
         var optimizer = OptimizerSetup.From(settings.Optimizer);
+        var existing = settings.NetworkId is null || settings.ModelGiven ? null : await Find(network);
         NetworkSummary summary;
-        if (settings.Model is { } model)
+        if (existing is null)
         {
-            summary = await network.Create(ModelMessage.From(model), optimizer, replace: false);
+            summary = await network.Create(ModelMessage.From(settings.Model), optimizer, replace: false);
         }
         else
         {
-            summary = await network.Describe();
+            if (existing.Inputs != settings.Train.Features || existing.Layers[^1].Size != settings.Train.Targets)
+            {
+                throw new UsageException($"network {networkId} takes {existing.Inputs} inputs and has {existing.Layers[^1].Size} outputs but '{settings.Train.Name}' has {settings.Train.Features} features and {settings.Train.Targets} targets");
+            }
+
             await network.SetOptimizer(optimizer);
+            summary = existing;
+            context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
         var jobId = $"job-{Guid.NewGuid().ToString("N")[..8]}";

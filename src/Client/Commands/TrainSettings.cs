@@ -12,7 +12,8 @@ namespace NetOrleans.Client.Commands;
 public sealed record TrainSettings(
     DataSet Train,
     DataSet? Test,
-    NetworkModel? Model,
+    NetworkModel Model,
+    bool ModelGiven,
     OptimizerSettings Optimizer,
     int Epochs,
     int BatchSize,
@@ -65,12 +66,9 @@ public sealed record TrainSettings(
         var (train, test) = SplitOff(args, data, seed);
         var model = BuildModel(args, train, seed);
         var predictions = args.All("--predict").Select(p => p.Split(',').Select(v => Arguments.Number(v.Trim(), "--predict value")).ToArray()).ToArray();
-        if (model is not null)
+        foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
         {
-            foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
-            {
-                throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
-            }
+            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
         }
 
         if (args.Flag("--shuffle") && args.Flag("--no-shuffle"))
@@ -85,7 +83,7 @@ public sealed record TrainSettings(
             throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
         }
 
-        return new TrainSettings(train, test, model, optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
+        return new TrainSettings(train, test, model, args.Has("--model") || args.Has("--layers"), optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
             args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
             CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")));
     }
@@ -117,8 +115,8 @@ public sealed record TrainSettings(
         return (train, test);
     }
 
-    /// <summary>The model to start from, or null to train an existing network further.</summary>
-    private static NetworkModel? BuildModel(Arguments args, DataSet train, long seed)
+    /// <summary>The model to start from: --model, or --layers (by default n,2,k), initialised from --seed.</summary>
+    private static NetworkModel BuildModel(Arguments args, DataSet train, long seed)
     {
         if (args.Get("--model") is { } path)
         {
@@ -132,15 +130,7 @@ public sealed record TrainSettings(
             return model;
         }
 
-        if (args.Get("--layers") is not { } layers)
-        {
-            if (args.Has("--network"))
-            {
-                return null;
-            }
-
-            layers = $"{train.Features},2,{train.Targets}";
-        }
+        var layers = args.Get("--layers") ?? $"{train.Features},2,{train.Targets}";
 
         var sizes = layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
             ? n

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetOrleans.Client.Cli;
 using NetOrleans.Silo;
+using Orleans.Configuration;
 using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Connection;
@@ -58,7 +59,15 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
         }).ToArray();
         var client = Quiet(Host.CreateDefaultBuilder())
-            .UseOrleansClient(c => c.UseStaticClustering(endpoints).AddNetOrleansTelemetry(telemetry))
+            .UseOrleansClient(c => c
+                .UseStaticClustering(endpoints)
+                .Configure<ClusterOptions>(o =>
+                {
+                    var defaults = new SiloSettings();
+                    o.ClusterId = defaults.ClusterId;
+                    o.ServiceId = defaults.ServiceId;
+                })
+                .AddNetOrleansTelemetry(telemetry))
             .Build();
         try
         {
@@ -86,7 +95,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     private static IHostBuilder Quiet(IHostBuilder builder) =>
-        builder.ConfigureLogging(logging => logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+        builder.ConfigureLogging(logging => logging.ClearProviders());
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
