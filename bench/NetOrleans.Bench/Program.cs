@@ -40,6 +40,7 @@ if (Assembly.GetExecutingAssembly().GetCustomAttribute<System.Diagnostics.Debugg
     context.Log("WARNING: a Debug build; run with -c Release for numbers worth quoting");
 }
 
+var loadBefore = LoadAverage();
 context.Log($"scenarios: {string.Join(", ", chosen.Select(s => s.Name))}; {options.Warmups} warm-up + {options.Runs} runs, medians{(options.Quick ? "; QUICK" : "")}");
 foreach (var scenario in chosen)
 {
@@ -49,5 +50,9 @@ foreach (var scenario in chosen)
 
 Console.WriteLine();
 Console.WriteLine($"NetOrleans benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.Warmups} warm-up + {options.Runs} runs, medians{(options.Quick ? " (quick)" : "")}");
+Console.WriteLine($"load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
 Console.Write(context.Table.ToText(options.Markdown));
 return 0;
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";

@@ -10,14 +10,11 @@ namespace NetOrleans.Bench.Scenarios;
 /// </summary>
 public static class ProfileScenario
 {
-    public static async Task Run(BenchContext context)
-    {
-        var grains = (await context.Silo()).Grains;
-        var tutorial = Workloads.Workloads.Tutorial();
-        await Profile(context, grains, tutorial, "bench-profile-tutorial", epochs: 1000, evaluationRows: 4);
-        var mnist = Workloads.Workloads.Mnist(64, 128);
-        await Profile(context, grains, mnist, "bench-profile-mnist", epochs: 1, evaluationRows: 1024);
-    }
+    public static async Task Tutorial(BenchContext context) =>
+        await Profile(context, (await context.Silo()).Grains, Workloads.Workloads.Tutorial(), "bench-profile-tutorial", epochs: 1000, evaluationRows: 4);
+
+    public static async Task Mnist(BenchContext context) =>
+        await Profile(context, (await context.Silo()).Grains, Workloads.Workloads.Mnist(64, 128), "bench-profile-mnist", epochs: 1, evaluationRows: 1024);
 
     private static async Task Profile(BenchContext context, IGrainFactory grains, Workload workload, string id, int epochs, int evaluationRows)
     {
