@@ -46,6 +46,13 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("Checkpoint")]
     Task Checkpoint();
 
+    /// <summary>
+    /// Goes back to the last checkpoint: the network's spec, steps and history and every neuron's parameters and
+    /// optimizer state, as they were stored together. Used after a lost silo and after training diverged.
+    /// </summary>
+    [Alias("Restore")]
+    Task<NetworkSummary> Restore();
+
     /// <summary>Deletes the network and its neurons.</summary>
     [Alias("Delete")]
     Task Delete();

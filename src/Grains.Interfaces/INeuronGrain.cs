@@ -33,9 +33,13 @@ public interface INeuronGrain : IGrainWithStringKey
     [Alias("GetParameters")]
     Task<NeuronParameters> GetParameters();
 
-    /// <summary>Writes the neuron's state to storage.</summary>
+    /// <summary>Writes the neuron's state to storage as checkpoint <paramref name="version"/> (keeping the one before).</summary>
     [Alias("Checkpoint")]
-    Task Checkpoint();
+    Task Checkpoint(long version);
+
+    /// <summary>Goes back to stored checkpoint <paramref name="version"/>, dropping any pending forward pass.</summary>
+    [Alias("Restore")]
+    Task Restore(long version);
 
     /// <summary>Removes the neuron's stored state and deactivates it.</summary>
     [Alias("Delete")]

@@ -1,11 +1,14 @@
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Grains.State;
 using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
 
 /// <summary>A data set held in the cluster: N x n features and N x k targets, uploaded in chunks.</summary>
-public sealed class DataSetGrain : Grain, IDataSetGrain
+/// <remarks>Once every row has arrived the data set is written to storage, so that a job can reload it after a lost silo.</remarks>
+public sealed class DataSetGrain(
+    [PersistentState("dataset", StorageNames.Store)] IPersistentState<DataSetState> stored) : Grain, IDataSetGrain
 {
     /// <summary>The largest data set accepted, in bytes of features and targets.</summary>
     public const long MaxBytes = 1L << 30;
@@ -17,6 +20,20 @@ public sealed class DataSetGrain : Grain, IDataSetGrain
     private int _rowsArrived;
 
     private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (stored.RecordExists && stored.State.Header is { } header)
+        {
+            _header = header;
+            _x = stored.State.X;
+            _y = stored.State.Y;
+            _arrived = Enumerable.Repeat(true, header.Count).ToArray();
+            _rowsArrived = header.Count;
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task Begin(DataSetHeader header)
     {
@@ -44,7 +61,7 @@ public sealed class DataSetGrain : Grain, IDataSetGrain
         return Task.CompletedTask;
     }
 
-    public Task Append(DataChunk chunk)
+    public async Task Append(DataChunk chunk)
     {
         var header = _header ?? throw new InvalidOperationException($"data set '{Id}': append before begin");
         var bytes = (long)(chunk.X.Length + chunk.Y.Length) * sizeof(double);
@@ -83,7 +100,11 @@ public sealed class DataSetGrain : Grain, IDataSetGrain
         }
 
         _rowsArrived += rows;
-        return Task.CompletedTask;
+        if (_rowsArrived == header.Count)
+        {
+            stored.State = new DataSetState { Header = header, X = _x, Y = _y };
+            await stored.WriteStateAsync();
+        }
     }
 
     public Task<DataSetHeader> GetHeader() => Task.FromResult(Complete());

@@ -135,8 +135,24 @@ public sealed class NetworkGrain(
     public async Task Checkpoint()
     {
         Existing();
-        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Checkpoint()));
+        var version = stored.State.CheckpointVersion + 1;
+        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Checkpoint(version)));
+        stored.State.CheckpointVersion = version;
         await stored.WriteStateAsync();
+    }
+
+    public async Task<NetworkSummary> Restore()
+    {
+        await stored.ReadStateAsync();
+        if (!stored.RecordExists || stored.State.Layers.Length == 0)
+        {
+            throw new KeyNotFoundException($"network '{Id}' has no checkpoint to go back to");
+        }
+
+        Load();
+        var version = stored.State.CheckpointVersion;
+        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Restore(version)));
+        return Summary();
     }
 
     public async Task Delete()

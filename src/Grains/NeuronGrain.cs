@@ -26,12 +26,9 @@ public sealed class NeuronGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (stored.RecordExists && stored.State.Optimizer is { } optimizer)
+        if (stored.RecordExists && stored.State.Snapshots.Count > 0)
         {
-            var s = stored.State;
-            var state = new OptimizerState { Step = s.Steps, M = (double[]?)s.M?.Clone(), V = (double[]?)s.V?.Clone() };
-            _neuron = new Neuron(Core.Activations.Activations.Parse(s.Activation), s.Theta, optimizer.ToSettings(), state);
-            _returnsSignal = s.ReturnsSignal;
+            Load(stored.State.Snapshots.MaxBy(snapshot => snapshot.Version)!);
         }
 
         return Task.CompletedTask;
@@ -99,20 +96,34 @@ public sealed class NeuronGrain(
         return Task.FromResult(new NeuronParameters(neuron.F.Name, (double[])neuron.Theta.Clone(), neuron.State.Step));
     }
 
-    public async Task Checkpoint()
+    public async Task Checkpoint(long version)
     {
         var neuron = Existing();
-        stored.State = new NeuronState
+        var snapshot = new NeuronSnapshot
         {
-            Activation = neuron.F.Name,
+            Version = version,
             Theta = neuron.Theta,
             Optimizer = OptimizerSetup.From(neuron.Optimizer),
             Steps = neuron.State.Step,
             M = (double[]?)neuron.State.M?.Clone(),
             V = (double[]?)neuron.State.V?.Clone(),
+        };
+        var keep = stored.State.Snapshots.Where(s => s.Version < version).OrderBy(s => s.Version).TakeLast(1);
+        stored.State = new NeuronState
+        {
+            Activation = neuron.F.Name,
             ReturnsSignal = _returnsSignal,
+            Snapshots = [.. keep, snapshot],
         };
         await stored.WriteStateAsync();
+    }
+
+    public async Task Restore(long version)
+    {
+        await stored.ReadStateAsync();
+        var snapshot = stored.State.Snapshots.FirstOrDefault(s => s.Version == version)
+            ?? throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()} has no checkpoint {version} (it has {string.Join(", ", stored.State.Snapshots.Select(s => s.Version))})");
+        Load(snapshot);
     }
 
     public async Task Delete()
@@ -132,6 +143,14 @@ public sealed class NeuronGrain(
         }
 
         return _returnsSignal ? new NeuronSignal(step.Delta, step.ThetaBefore) : new NeuronSignal(Nothing, Nothing);
+    }
+
+    private void Load(NeuronSnapshot snapshot)
+    {
+        var optimizer = snapshot.Optimizer ?? throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: checkpoint {snapshot.Version} has no optimizer");
+        var state = new OptimizerState { Step = snapshot.Steps, M = (double[]?)snapshot.M?.Clone(), V = (double[]?)snapshot.V?.Clone() };
+        _neuron = new Neuron(Core.Activations.Activations.Parse(stored.State.Activation), snapshot.Theta, optimizer.ToSettings(), state);
+        _returnsSignal = stored.State.ReturnsSignal;
     }
 
     private Neuron Existing() =>

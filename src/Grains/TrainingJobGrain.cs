@@ -4,6 +4,8 @@ using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
+using NetOrleans.Grains.State;
 using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
@@ -12,30 +14,43 @@ namespace NetOrleans.Grains;
 /// A server-side training run: epochs of mini-batches over a data set held in the cluster, each batch one
 /// <see cref="INetworkGrain.TrainBatch"/>; after every epoch the loss (and accuracy) on the training and test splits.
 /// </summary>
-public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
+public sealed class TrainingJobGrain(
+    [PersistentState("job", StorageNames.Store)] IPersistentState<JobRecord> stored,
+    ILogger<TrainingJobGrain> logger) : Grain, ITrainingJobGrain, IRemindable
 {
+    private const string ReviveReminder = "revive";
+    private const int MaxRecoveries = 20;
     private static readonly TimeSpan NotifyInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RevivePeriod = TimeSpan.FromSeconds(10);
 
-    private readonly List<EpochRecord> _records = [];
     private readonly Stopwatch _clock = new();
     private TaskCompletionSource _changed = NewSignal();
     private TimeSpan _lastNotify;
-    private JobRequest? _request;
-    private JobState _state = JobState.Pending;
-    private int _epoch;
     private int _batch;
     private int _batches;
     private long _samples;
-    private string? _error;
     private long _version;
     private bool _cancelRequested;
+    private bool _running;
 
     private string Id => this.GetPrimaryKeyString();
 
+    private JobRecord Job => stored.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Job.State == JobState.Running)
+        {
+            // This job was running on a silo that is gone: carry on from the network's last checkpoint.
+            this.RegisterGrainTimer(_ => Resume(), TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<JobStatus> Start(JobRequest request)
     {
-        if (_state == JobState.Running)
+        if (_running || Job.State == JobState.Running)
         {
             throw new InvalidOperationException($"job '{Id}' is already running");
         }
@@ -61,40 +76,19 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
         var test = request.TestSetId is null ? null : await Load(request.TestSetId, summary, "test");
 
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).AddJob(Id);
-        _request = request;
-        _records.Clear();
-        _epoch = 0;
-        _batch = 0;
-        _batches = (train.Header.Count + request.BatchSize - 1) / request.BatchSize;
-        _samples = 0;
-        _error = null;
-        _cancelRequested = false;
-        _state = JobState.Running;
-        _clock.Restart();
-        this.DelayDeactivation(TimeSpan.FromDays(7));
-        Changed(force: true);
+        stored.State = new JobRecord { Request = request, State = JobState.Running, FirstEpoch = summary.History.Length };
+        await stored.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(ReviveReminder, RevivePeriod, RevivePeriod);
+        Begin(train.Header.Count, request);
         _ = Run(network, summary, train, test, TrainingTelemetry.CallerContext());
         return Status(0);
     }
 
-    public Task<JobStatus> GetStatus(int afterEpoch)
-    {
-        if (_request is null)
-        {
-            throw new KeyNotFoundException($"job '{Id}' does not exist");
-        }
-
-        return Task.FromResult(Status(afterEpoch));
-    }
+    public Task<JobStatus> GetStatus(int afterEpoch) => Task.FromResult(Status(afterEpoch));
 
     public async Task<JobStatus> WaitForUpdate(long afterVersion, int afterEpoch, TimeSpan timeout)
     {
-        if (_request is null)
-        {
-            throw new KeyNotFoundException($"job '{Id}' does not exist");
-        }
-
-        if (_version <= afterVersion && _state is JobState.Running or JobState.Pending)
+        if (_version <= afterVersion && Job.State is JobState.Running or JobState.Pending)
         {
             await Task.WhenAny(_changed.Task, Task.Delay(timeout));
         }
@@ -104,93 +98,194 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
 
     public Task<JobStatus> Cancel()
     {
-        if (_request is null)
-        {
-            throw new KeyNotFoundException($"job '{Id}' does not exist");
-        }
-
+        _ = Existing();
         _cancelRequested = true;
         return Task.FromResult(Status(int.MaxValue));
     }
 
-    private async Task Run(INetworkGrain network, NetworkSummary summary, LoadedData train, LoadedData? test, ActivityContext caller)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        var request = _request!;
-        var spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
-        var firstEpoch = summary.History.Length;
-        var lastCheckpoint = TimeSpan.Zero;
-        var jobSpan = JobTelemetry.StartJob(caller, Id, request);
-        try
+        if (Job.State != JobState.Running)
         {
-            var n = train.Header.Count;
-            var order = Enumerable.Range(0, n).ToArray();
-            for (var e = 1; e <= request.Epochs && !_cancelRequested; e++)
+            if (await this.GetReminder(ReviveReminder) is { } reminder)
             {
-                using var epochSpan = JobTelemetry.StartEpoch(jobSpan, firstEpoch + e);
-                if (request.Shuffle)
-                {
-                    order = Enumerable.Range(0, n).ToArray();
-                    SeededRandom.For(request.Seed, firstEpoch + e).Shuffle(order);
-                }
-
-                for (_batch = 0; _batch < _batches && !_cancelRequested; _batch++)
-                {
-                    var (x, y) = train.Batch(order, _batch * request.BatchSize, request.BatchSize);
-                    var parent = JobTelemetry.Traces(request.TraceBatches, _batch) ? epochSpan : null;
-                    var loss = await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
-                    if (!double.IsFinite(loss))
-                    {
-                        throw new ArithmeticException($"the loss became {loss} at epoch {e}, batch {_batch + 1}: training diverged (try a smaller learning rate)");
-                    }
-
-                    _samples += y.Length / train.Header.Targets;
-                    Changed(force: false);
-                }
-
-                if (_cancelRequested)
-                {
-                    break;
-                }
-
-                var record = await Under(null, () => Evaluate(network, spec, firstEpoch + e, train, test));
-                JobTelemetry.Evaluated(epochSpan, request.NetworkId, record);
-                await network.RecordEpoch(record);
-                _records.Add(record);
-                _epoch = e;
-                if (e == request.Epochs || _clock.Elapsed - lastCheckpoint >= CheckpointInterval)
-                {
-                    await network.Checkpoint();
-                    lastCheckpoint = _clock.Elapsed;
-                }
-
-                Changed(force: true);
+                await this.UnregisterReminder(reminder);
             }
 
-            _state = _cancelRequested ? JobState.Cancelled : JobState.Completed;
+            return;
+        }
+
+        await Resume();
+    }
+
+    /// <summary>Restarts the run from the network's last checkpoint, unless it is running in this activation.</summary>
+    private async Task Resume()
+    {
+        if (_running || Job.State != JobState.Running)
+        {
+            return;
+        }
+
+        var request = Existing();
+        _running = true;
+        try
+        {
+            var network = GrainFactory.GetGrain<INetworkGrain>(request.NetworkId);
+            var summary = await Recover(network);
+            var train = await Load(request.TrainSetId, summary, "training");
+            var test = request.TestSetId is null ? null : await Load(request.TestSetId, summary, "test");
+            Begin(train.Header.Count, request);
+            _ = Run(network, summary, train, test, default);
         }
         catch (Exception error)
         {
-            _error = error.Message;
-            _state = JobState.Failed;
+            _running = false;
+            logger.LogWarning(error, "job {Job} could not resume yet; the next reminder tries again", Id);
+        }
+    }
+
+    private void Begin(int samples, JobRequest request)
+    {
+        _running = true;
+        _batch = 0;
+        _batches = (samples + request.BatchSize - 1) / request.BatchSize;
+        _samples = 0;
+        _cancelRequested = false;
+        _clock.Restart();
+        this.DelayDeactivation(TimeSpan.FromDays(7));
+        Changed(force: true);
+    }
+
+    private async Task Run(INetworkGrain network, NetworkSummary summary, LoadedData train, LoadedData? test, ActivityContext caller)
+    {
+        var request = Job.Request!;
+        var spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
+        var jobSpan = JobTelemetry.StartJob(caller, Id, request);
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    await Train(network, spec, train, test, jobSpan);
+                    break;
+                }
+                catch (Exception error) when (error is not (ArgumentException or ArithmeticException) && Job.Recoveries < MaxRecoveries)
+                {
+                    // A silo was lost (or a neuron came back without its pass): go back to the last checkpoint.
+                    Job.Recoveries++;
+                    logger.LogWarning("job {Job}: {Error}; going back to the last checkpoint (recovery {Count})", Id, error.Message, Job.Recoveries);
+                    await Recover(network);
+                }
+            }
+
+            Job.State = _cancelRequested ? JobState.Cancelled : JobState.Completed;
+        }
+        catch (ArithmeticException diverged)
+        {
+            var restored = await network.Restore();
+            Job.Error = $"{diverged.Message}; the network is back at its last checkpoint ({restored.History.Length} epochs, {restored.Steps} steps)";
+            Job.State = JobState.Failed;
+            jobSpan?.SetStatus(ActivityStatusCode.Error, Job.Error);
+        }
+        catch (Exception error)
+        {
+            Job.Error = error.Message;
+            Job.State = JobState.Failed;
             jobSpan?.SetStatus(ActivityStatusCode.Error, error.Message);
         }
         finally
         {
             jobSpan?.Dispose();
             _clock.Stop();
+            Job.Elapsed += _clock.Elapsed;
+            Job.Samples += _samples;
+            _clock.Reset();
+            _samples = 0;
+            _running = false;
+            await stored.WriteStateAsync();
             Changed(force: true);
             this.DelayDeactivation(TimeSpan.FromHours(1));
         }
     }
 
     /// <summary>
-    /// Makes a call with <paramref name="span"/> as the current span: its parent below, or, when null, no parent at
-    /// all, so that untraced batches and the evaluations make no spans in the network and its neurons.
+    /// Epochs from the one after the last checkpoint to the last; an epoch ends in a checkpoint when the request's
+    /// checkpoint interval has passed since the last one, and so does the job.
     /// </summary>
-    private static async Task<T> Under<T>(Activity? span, Func<Task<T>> call)
+    private async Task Train(INetworkGrain network, NetworkSpec spec, LoadedData train, LoadedData? test, Activity? jobSpan)
     {
-        Activity.Current = span;
-        return await call();
+        var request = Job.Request!;
+        var n = train.Header.Count;
+        var order = Enumerable.Range(0, n).ToArray();
+        var lastCheckpoint = _clock.Elapsed;
+        for (var e = Job.Records.Count + 1; e <= request.Epochs && !_cancelRequested; e++)
+        {
+            var epoch = Job.FirstEpoch + e;
+            using var epochSpan = JobTelemetry.StartEpoch(jobSpan, epoch);
+            if (request.Shuffle)
+            {
+                order = Enumerable.Range(0, n).ToArray();
+                SeededRandom.For(request.Seed, epoch).Shuffle(order);
+            }
+
+            for (_batch = 0; _batch < _batches && !_cancelRequested; _batch++)
+            {
+                var (x, y) = train.Batch(order, _batch * request.BatchSize, request.BatchSize);
+                var parent = JobTelemetry.Traces(request.TraceBatches, _batch) ? epochSpan : null;
+                var loss = await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
+                if (!double.IsFinite(loss))
+                {
+                    throw new ArithmeticException($"the loss became {loss} at epoch {e}, batch {_batch + 1}: training diverged (try a smaller learning rate)");
+                }
+
+                _samples += y.Length / train.Header.Targets;
+                Changed(force: false);
+            }
+
+            if (_cancelRequested)
+            {
+                break;
+            }
+
+            var record = await Under(null, () => Evaluate(network, spec, epoch, train, test));
+            JobTelemetry.Evaluated(epochSpan, request.NetworkId, record);
+            await network.RecordEpoch(record);
+            Job.Records.Add(record);
+            _batch = 0;
+            if (e == request.Epochs || _clock.Elapsed - lastCheckpoint >= TimeSpan.FromSeconds(request.CheckpointSeconds))
+            {
+                await network.Checkpoint();
+                await stored.WriteStateAsync();
+                lastCheckpoint = _clock.Elapsed;
+            }
+
+            Changed(force: true);
+        }
+    }
+
+    /// <summary>
+    /// Puts the network back at its last checkpoint and this job at the epoch of that checkpoint. Retries while the
+    /// cluster settles (calls to a lost silo's grains fail until membership has declared it dead).
+    /// </summary>
+    private async Task<NetworkSummary> Recover(INetworkGrain network)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var summary = await network.Restore();
+                Job.Records = summary.History.Skip(Job.FirstEpoch).ToList();
+                _batch = 0;
+                Changed(force: true);
+                return summary;
+            }
+            catch (Exception error) when (error is not (ArgumentException or KeyNotFoundException) && attempt < MaxRecoveries)
+            {
+                logger.LogWarning("job {Job}: cannot restore network {Network} yet ({Error})", Id, Job.Request!.NetworkId, error.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
+        }
     }
 
     private static async Task<EpochRecord> Evaluate(INetworkGrain network, NetworkSpec spec, int epoch, LoadedData train, LoadedData? test)
@@ -218,22 +313,25 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
         return await LoadedData.Read(set, header);
     }
 
+    private JobRequest Existing() => Job.Request ?? throw new KeyNotFoundException($"job '{Id}' does not exist");
+
     private JobStatus Status(int afterEpoch)
     {
-        var request = _request!;
-        var seconds = _clock.Elapsed.TotalSeconds;
+        var request = Existing();
+        var elapsed = Job.Elapsed + _clock.Elapsed;
+        var samples = Job.Samples + _samples;
         return new JobStatus(
             Id,
             request.NetworkId,
-            _state,
-            _epoch,
+            Job.State,
+            Job.Records.Count,
             request.Epochs,
             _batch,
             _batches,
-            seconds > 0 ? _samples / seconds : 0,
-            _clock.Elapsed,
-            _records.Skip(Math.Max(0, afterEpoch)).ToArray(),
-            _error,
+            elapsed.TotalSeconds > 0 ? samples / elapsed.TotalSeconds : 0,
+            elapsed,
+            Job.Records.Skip(Math.Max(0, afterEpoch)).ToArray(),
+            Job.Error,
             _version);
     }
 
@@ -252,4 +350,14 @@ public sealed class TrainingJobGrain : Grain, ITrainingJobGrain
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Makes a call with <paramref name="span"/> as the current span: its parent below, or, when null, no parent at
+    /// all, so that untraced batches and the evaluations make no spans in the network and its neurons.
+    /// </summary>
+    private static async Task<T> Under<T>(Activity? span, Func<Task<T>> call)
+    {
+        Activity.Current = span;
+        return await call();
+    }
 }

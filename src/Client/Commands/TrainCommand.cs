@@ -67,7 +67,7 @@ public static class TrainCommand
 
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
-            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches);
+            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds);
         await job.Start(request);
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)

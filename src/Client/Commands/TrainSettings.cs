@@ -26,13 +26,14 @@ public sealed record TrainSettings(
     IReadOnlyList<string> Gateways,
     bool Detach,
     TelemetrySettings Telemetry,
-    int TraceBatches)
+    int TraceBatches,
+    double CheckpointSeconds)
 {
     public static readonly string[] Options =
     [
         "--data", "--label", "--model", "--layers", "--activation", "--output", "--loss", "--seed", "--epochs", "--lr",
         "--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--eps", "--scale", "--test-fraction",
-        "--out", "--plot", "--network", "--predict", "--gateway", CommandTelemetry.Option, "--trace-batches",
+        "--out", "--plot", "--network", "--predict", "--gateway", CommandTelemetry.Option, "--trace-batches", "--checkpoint-seconds",
     ];
 
     public static readonly string[] Flags = ["--shuffle", "--no-shuffle", "--detach"];
@@ -83,9 +84,19 @@ public sealed record TrainSettings(
             throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
         }
 
+        CheckFolder(args, "--out");
+        CheckFolder(args, "--plot");
+
         return new TrainSettings(train, test, model, args.Has("--model") || args.Has("--layers"), optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
             args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
-            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")));
+            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")), ParseCheckpointSeconds(args));
+    }
+
+    /// <summary>--checkpoint-seconds S: checkpoint after an epoch once S seconds have passed since the last (0: every epoch).</summary>
+    private static double ParseCheckpointSeconds(Arguments args)
+    {
+        var seconds = args.Double("--checkpoint-seconds", 1);
+        return seconds >= 0 ? seconds : throw new UsageException($"train: --checkpoint-seconds must be 0 or more, got {seconds}");
     }
 
     /// <summary>--trace-batches: first (the default: the first batch of every epoch), N (every Nth batch) or all.</summary>
@@ -139,10 +150,11 @@ public sealed record TrainSettings(
         var output = args.Get("--output") ?? (train.Classes is { Count: > 2 } || (train.Classes is not null && train.Targets > 1) ? "softmax" : hidden);
         var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
         var spec = Check(() => NetworkSpec.Create(sizes, hidden, output, loss));
+        Check(spec.Validate);
+        CheckFits(spec, train, "--layers");
         var (shift, scale) = Scale(args, train);
         spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
         Check(spec.Validate);
-        CheckFits(spec, train, "--layers");
         return Initialization.Create(spec, seed);
     }
 
@@ -167,6 +179,15 @@ public sealed record TrainSettings(
         if (spec.Outputs != train.Targets)
         {
             throw new UsageException($"{source}: the network has {spec.Outputs} outputs but '{train.Name}' has {train.Targets} target columns");
+        }
+    }
+
+    /// <summary>A file written after training (--out, --plot) needs a folder that exists, or the training is lost at the very end.</summary>
+    private static void CheckFolder(Arguments args, string option)
+    {
+        if (args.Get(option) is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        {
+            throw new UsageException($"{option}: the folder '{folder}' does not exist");
         }
     }
 

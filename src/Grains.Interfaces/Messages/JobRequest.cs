@@ -11,6 +11,9 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="TraceBatches">
 /// which batches of every epoch are traced when tracing is on: 0 the first, N every Nth (batches 1, N + 1, ...), 1 all
 /// </param>
+/// <param name="CheckpointSeconds">
+/// a checkpoint ends every epoch that ends at least this long after the last one (0: every epoch), and the job
+/// </param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.JobRequest")]
 public sealed record JobRequest(
-    string NetworkId, string TrainSetId, string? TestSetId, int Epochs, int BatchSize, bool Shuffle, long Seed, int TraceBatches = 0);
+    string NetworkId, string TrainSetId, string? TestSetId, int Epochs, int BatchSize, bool Shuffle, long Seed, int TraceBatches = 0, double CheckpointSeconds = 1);

@@ -23,4 +23,7 @@ public sealed class NetworkState
     [Id(7)] public long Steps { get; set; }
 
     [Id(8)] public List<EpochRecord> History { get; set; } = [];
+
+    /// <summary>The last checkpoint version committed: every neuron holds a snapshot of it.</summary>
+    [Id(9)] public long CheckpointVersion { get; set; }
 }

@@ -1,22 +1,16 @@
-using NetOrleans.Grains.Interfaces.Messages;
-
 namespace NetOrleans.Grains.State;
 
-/// <summary>A neuron's stored state: parameters theta (n + 1) and optimizer moments, as of its last checkpoint.</summary>
+/// <summary>
+/// A neuron's stored state: its activation and its last two checkpoints. A network checkpoint first writes every
+/// neuron's new snapshot and then commits its version in the network's state, so whichever version the network
+/// committed, every neuron still holds it: a checkpoint is all or nothing.
+/// </summary>
 [GenerateSerializer, Alias("NetOrleans.NeuronState")]
 public sealed class NeuronState
 {
     [Id(0)] public string Activation { get; set; } = "";
 
-    [Id(1)] public double[] Theta { get; set; } = [];
+    [Id(1)] public bool ReturnsSignal { get; set; }
 
-    [Id(2)] public OptimizerSetup? Optimizer { get; set; }
-
-    [Id(3)] public long Steps { get; set; }
-
-    [Id(4)] public double[]? M { get; set; }
-
-    [Id(5)] public double[]? V { get; set; }
-
-    [Id(6)] public bool ReturnsSignal { get; set; }
+    [Id(2)] public List<NeuronSnapshot> Snapshots { get; set; } = [];
 }

@@ -1,0 +1,29 @@
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Grains.State;
+
+/// <summary>A training job's stored state, written when it starts, after every epoch's checkpoint and when it ends.</summary>
+[GenerateSerializer, Alias("NetOrleans.JobRecord")]
+public sealed class JobRecord
+{
+    [Id(0)] public JobRequest? Request { get; set; }
+
+    [Id(1)] public JobState State { get; set; }
+
+    /// <summary>How many epochs the network had when the job started: its epoch e is the network's FirstEpoch + e.</summary>
+    [Id(2)] public int FirstEpoch { get; set; }
+
+    /// <summary>This job's epochs so far, one record each.</summary>
+    [Id(3)] public List<EpochRecord> Records { get; set; } = [];
+
+    [Id(4)] public string? Error { get; set; }
+
+    /// <summary>Training time before the current activation.</summary>
+    [Id(5)] public TimeSpan Elapsed { get; set; }
+
+    /// <summary>Samples trained before the current activation.</summary>
+    [Id(6)] public long Samples { get; set; }
+
+    /// <summary>How often the job went back to a checkpoint after losing part of the cluster.</summary>
+    [Id(7)] public int Recoveries { get; set; }
+}
