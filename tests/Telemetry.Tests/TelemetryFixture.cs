@@ -9,7 +9,8 @@ namespace NetOrleans.Telemetry.Tests;
 
 /// <summary>
 /// One in-process test cluster whose silo and client carry spans through grain calls, and one tracer provider,
-/// configured as the real ones, that exports every recorded NetOrleans span to <see cref="Spans"/>.
+/// configured as the real ones, that exports every recorded NetOrleans span to <see cref="Spans"/>. The silo listens
+/// on real sockets, so that a console can also reach it through its gateway.
 /// </summary>
 public sealed class TelemetryFixture : IAsyncLifetime
 {
@@ -31,6 +32,7 @@ public sealed class TelemetryFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Options.ClusterId = "netorleans";
         builder.Options.ServiceId = "netorleans";
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
         builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
         builder.AddClientBuilderConfigurator<TestClientConfigurator>();
         Cluster = builder.Build();
