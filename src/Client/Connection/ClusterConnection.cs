@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using NetOrleans.Client.Cli;
 using NetOrleans.Silo;
 using Orleans.Configuration;
+using Orleans.Runtime.Messaging;
 using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Connection;
@@ -16,6 +17,12 @@ namespace NetOrleans.Client.Connection;
 /// </summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
+    /// <summary>How many times a failed first connection to the gateways is tried again, <see cref="ConnectRetryDelay"/> apart.</summary>
+    private const int ConnectRetries = 2;
+
+    /// <summary>Longer than Orleans's own pause after a failed connection (ConnectionOptions.ConnectionRetryDelay, 1 s), so each retry really connects.</summary>
+    private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromSeconds(1.5);
+
     private readonly IHost _host;
 
     private ClusterConnection(IHost host, bool embedded)
@@ -61,6 +68,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         var client = Quiet(Host.CreateDefaultBuilder())
             .UseOrleansClient(c => c
                 .UseStaticClustering(endpoints)
+                .UseConnectionRetryFilter(RetryBriefly())
                 .Configure<ClusterOptions>(o =>
                 {
                     var defaults = new SiloSettings();
@@ -92,6 +100,26 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             _host.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Tries a failed first connection again <see cref="ConnectRetries"/> times and then gives up, so that a gateway
+    /// nobody listens on is an error within seconds (the Orleans default, 15 retries with linear back-off, takes
+    /// three minutes).
+    /// </summary>
+    private static Func<Exception, CancellationToken, Task<bool>> RetryBriefly()
+    {
+        var retries = 0;
+        return async (exception, cancellationToken) =>
+        {
+            if (exception is not (ConnectionFailedException or OrleansMessageRejectionException) || ++retries > ConnectRetries)
+            {
+                return false;
+            }
+
+            await Task.Delay(ConnectRetryDelay, cancellationToken);
+            return true;
+        };
     }
 
     private static IHostBuilder Quiet(IHostBuilder builder) =>
