@@ -1,0 +1,90 @@
+namespace NetOrleans.Cli.Tests;
+
+/// <summary>
+/// Command lines and files that cannot be run end with exit code 1 and one line on stderr that names the problem,
+/// before any cluster is needed (so they run in this process).
+/// </summary>
+public sealed class BadInputTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Predict_WrongNumberOfInputs_SaysHowManyTheModelTakes()
+    {
+        var model = _temp.Write("model.json", ModelJson.Valid);
+        Expect.OneError(await InProcessCli.Run("predict", "--model", model, "128"), "2 inputs", "got 1");
+        Expect.OneError(await InProcessCli.Run("predict", "--model", model, "128", "63", "1"), "2 inputs", "got 3");
+    }
+
+    [Fact]
+    public async Task Train_CsvWithARaggedRow_NamesTheFileAndLine()
+    {
+        var csv = _temp.Write("file.csv", "weight,height,gender\n128,63,1\n155,68\n140,65,0\n");
+        Expect.OneError(await InProcessCli.Run("train", "--data", csv), "file.csv:3", "3 columns");
+    }
+
+    [Fact]
+    public async Task Train_CsvWithANonNumericFeature_NamesTheFileLineAndValue()
+    {
+        var csv = _temp.Write("file.csv", "weight,height,gender\n128,63,1\n155,tall,0\n");
+        Expect.OneError(await InProcessCli.Run("train", "--data", csv), "file.csv:3", "'height'", "'tall'");
+    }
+
+    [Fact]
+    public async Task Predict_ModelWhoseWeightsDoNotMatchItsSizes_NamesTheNeuron()
+    {
+        var model = _temp.Write("model.json", ModelJson.WrongWeightCount);
+        Expect.OneError(await InProcessCli.Run("predict", "--model", model, "128", "63"), "model.json", "layer 1 neuron 0", "3 weights");
+    }
+
+    [Fact]
+    public async Task Predict_ModelWithAnUnknownActivation_NamesIt()
+    {
+        var model = _temp.Write("model.json", ModelJson.UnknownActivation);
+        Expect.OneError(await InProcessCli.Run("predict", "--model", model, "128", "63"), "model.json", "unknown activation 'swish'");
+    }
+
+    [Fact]
+    public async Task UnknownOption_IsNamed()
+    {
+        Expect.OneError(await InProcessCli.Run("train", "--data", "gender", "--epoch", "5"), "unknown option '--epoch'");
+        Expect.OneError(await InProcessCli.Run("predict", "--model", _temp.Write("model.json", ModelJson.Valid), "--bogus", "1", "2"), "unknown option '--bogus'");
+    }
+
+    [Fact]
+    public async Task Train_LayerOfZeroNeurons_IsRefused()
+    {
+        Expect.OneError(await InProcessCli.Run("train", "--data", "gender", "--layers", "2,0,1"), "layer 1", "got 0");
+    }
+
+    [Fact]
+    public async Task Train_LayersWhoseInputWidthDoesNotFitTheData_SaysSo()
+    {
+        Expect.OneError(await InProcessCli.Run("train", "--data", "gender", "--layers", "3,2,1"), "--layers", "3 inputs", "2 features");
+    }
+
+    [Theory]
+    [InlineData("--out", "m.json")]
+    [InlineData("--plot", "curves.png")]
+    public async Task Train_OutputIntoAFolderThatDoesNotExist_IsRefusedBeforeTraining(string option, string file)
+    {
+        var missing = _temp.File("missing");
+        var result = await InProcessCli.Run("train", "--data", "gender", "--epochs", "1", option, Path.Combine(missing, file));
+        Expect.OneError(result, option, missing);
+        Assert.DoesNotContain("epoch", result.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    public async Task Train_LearningRateThatIsNotPositiveAndFinite_IsRefused(string lr)
+    {
+        var line = Expect.OneError(await InProcessCli.Run("train", "--data", "gender", "--lr", lr));
+        Assert.True(line.Contains("--lr", StringComparison.Ordinal) || line.Contains("learning rate", StringComparison.Ordinal), line);
+        Assert.Contains(lr, line, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace NetOrleans.Cli.Tests;
+
+/// <summary>Starts built assemblies as child processes (`dotnet X.dll ...`).</summary>
+public static class DotnetProcess
+{
+    /// <summary>How `dotnet X.dll` is started: the dotnet host, the arguments, the working folder and a clean environment.</summary>
+    public static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(Host())
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        // Settings from the environment would change what the processes do; only the command line counts here.
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("NETORLEANS_", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase)).ToArray())
+        {
+            info.Environment.Remove(name);
+        }
+
+        return info;
+    }
+
+    /// <summary>Runs `dotnet <paramref name="dll"/> args` to the end; past <paramref name="timeout"/> it is killed and that is a failure.</summary>
+    public static async Task<CommandResult> Run(string dll, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    {
+        using var process = new Process { StartInfo = StartInfo(dll, args, workingDirectory) };
+        var watch = Stopwatch.StartNew();
+        process.Start();
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            throw new TimeoutException(
+                $"`dotnet {string.Join(' ', process.StartInfo.ArgumentList)}` did not end within {timeout.TotalSeconds:F0} s and was killed\n" +
+                $"--- stdout ---\n{await output}\n--- stderr ---\n{await error}");
+        }
+
+        return new CommandResult(process.ExitCode, await output, await error, watch.Elapsed);
+    }
+
+    /// <summary>The dotnet host that runs these tests (DOTNET_HOST_PATH under the SDK), else dotnet on the PATH.</summary>
+    private static string Host()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+        {
+            return host;
+        }
+
+        return Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+}
