@@ -1,3 +1,4 @@
+using NetOrleans.Bench.Grains;
 using NetOrleans.Bench.Harness;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -23,12 +24,21 @@ public static class MemoryScenario
         var before = Heap.Settled();
         for (var start = 0; start < n; start += 1000)
         {
+            await Task.WhenAll(Enumerable.Range(1_000_000 + start, Math.Min(1000, n - start)).Select(j => grains.GetGrain<IEmptyGrain>(j).Ping()));
+        }
+
+        var after = Heap.Settled();
+        context.Add(Row($"{n:N0} empty grains (bench-only, no state): Orleans' own floor", n, before, after, 0, "an activation with no fields and no storage", ownBytes: 0));
+
+        before = Heap.Settled();
+        for (var start = 0; start < n; start += 1000)
+        {
             await Task.WhenAll(Enumerable.Range(start, Math.Min(1000, n - start)).Select(j =>
                 grains.GetGrain<INeuronGrain>(NeuronKeys.Of("bench-memory-bare", 1, j))
                     .Initialize(new NeuronSetup("sigmoid", [0.5, 0.1], optimizer, ReturnsSignal: false))));
         }
 
-        var after = Heap.Settled();
+        after = Heap.Settled();
         context.Add(Row($"{n:N0} neuron grains, Initialize only", n, before, after, 0, "no storage"));
 
         before = Heap.Settled();
@@ -40,11 +50,13 @@ public static class MemoryScenario
     }
 
     /// <param name="extraBytes">weights outside the N neurons (the output neuron's, here and in storage) to subtract</param>
-    public static Row Row(string name, int n, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) after, long extraBytes, string note)
+    /// <param name="ownBytes">what each grain holds that is not overhead (a neuron's weights and optimizer state)</param>
+    public static Row Row(
+        string name, int n, (long Managed, long WorkingSet) before, (long Managed, long WorkingSet) after, long extraBytes, string note, int ownBytes = OwnBytes)
     {
-        var managed = (after.Managed - before.Managed - extraBytes) / (double)n - OwnBytes;
-        var workingSet = (after.WorkingSet - before.WorkingSet - extraBytes) / (double)n - OwnBytes;
-        return new Row($"memory: {name}", "neuron grain", Unit.Bytes, managed, null,
-            $"managed heap beyond its own {OwnBytes} B of weights and SGD state; working set {Format.Bytes(workingSet)}/grain; {note}");
+        var managed = (after.Managed - before.Managed - extraBytes) / (double)n - ownBytes;
+        var workingSet = (after.WorkingSet - before.WorkingSet - extraBytes) / (double)n - ownBytes;
+        return new Row($"memory: {name}", "grain", Unit.Bytes, managed, null,
+            $"managed heap beyond its own {ownBytes} B of weights and SGD state; working set {Format.Bytes(workingSet)}/grain; {note}");
     }
 }

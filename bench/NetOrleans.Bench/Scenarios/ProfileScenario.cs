@@ -79,6 +79,11 @@ public static class ProfileScenario
             })));
         context.Add(new Row($"{name}: evaluation of the training set, once", "epoch", Unit.Seconds, eg.Seconds, er.Seconds,
             $"{chunks.Length} Predict call(s); the train-step epoch is {Format.Seconds(g.Seconds / epochs)} grains, {Format.Seconds(r.Seconds / epochs)} reference"));
+
+        // What a job also adds: a checkpoint of every neuron into the grain storage (memory storage here).
+        var checkpoint = await Measure.Single(context, $"profile {name} checkpoint", () => Probe.Time(() => network.Checkpoint()));
+        context.Add(new Row($"{name}: INetworkGrain.Checkpoint (memory storage)", "checkpoint", Unit.Seconds, checkpoint.Seconds, null,
+            $"{Format.Bytes(checkpoint.Median(s => s.AllocatedBytes))} allocated; a job checkpoints after an epoch when a second has passed since the last, and after its last epoch"));
         await network.Delete();
     }
 
