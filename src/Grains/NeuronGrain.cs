@@ -4,6 +4,7 @@ using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Grains.Placement;
 using NetOrleans.Grains.State;
 using NetOrleans.Grains.Telemetry;
 using Orleans.Runtime;
@@ -11,6 +12,7 @@ using Orleans.Runtime;
 namespace NetOrleans.Grains;
 
 /// <summary>One neuron: runs <see cref="Neuron"/> on the batches its network sends, and keeps its own weights.</summary>
+[NeuronPlacement]
 public sealed class NeuronGrain(
     [PersistentState("neuron", StorageNames.Store)] IPersistentState<NeuronState> stored) : Grain, INeuronGrain
 {

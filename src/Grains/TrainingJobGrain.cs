@@ -173,8 +173,7 @@ public sealed class TrainingJobGrain(
                 catch (Exception error) when (error is not (ArgumentException or ArithmeticException) && Job.Recoveries < MaxRecoveries)
                 {
                     // A silo was lost (or a neuron came back without its pass): go back to the last checkpoint.
-                    Job.Recoveries++;
-                    logger.LogWarning("job {Job}: {Error}; going back to the last checkpoint (recovery {Count})", Id, error.Message, Job.Recoveries);
+                    logger.LogWarning("job {Job}: {Error}; going back to the last checkpoint", Id, error.Message);
                     await Recover(network);
                 }
             }
@@ -270,6 +269,7 @@ public sealed class TrainingJobGrain(
     /// </summary>
     private async Task<NetworkSummary> Recover(INetworkGrain network)
     {
+        Job.Recoveries++;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -332,7 +332,8 @@ public sealed class TrainingJobGrain(
             elapsed,
             Job.Records.Skip(Math.Max(0, afterEpoch)).ToArray(),
             Job.Error,
-            _version);
+            _version,
+            Job.Recoveries);
     }
 
     private void Changed(bool force)

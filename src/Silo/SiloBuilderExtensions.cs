@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Grains;
+using NetOrleans.Grains.Placement;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
 using StackExchange.Redis;
@@ -42,22 +43,39 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// What every NetOrleans silo needs whatever its clustering: grain storage and reminders (in memory, or in Redis
-    /// when <paramref name="redis"/> is HOST:PORT), with reminders fine enough to revive jobs within seconds.
+    /// What every NetOrleans silo needs whatever its clustering: grain storage and reminders, in memory, or in Redis
+    /// when <paramref name="redis"/> is HOST:PORT.
     /// </summary>
     public static ISiloBuilder AddNetOrleansGrains(this ISiloBuilder silo, string? redis = null)
     {
         if (redis is not null)
         {
             silo.AddRedisGrainStorage(StorageNames.Store, o => o.ConfigurationOptions = RedisOptions(redis));
-            silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(redis));
         }
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Store);
+        }
+
+        return silo.AddNetOrleansReminders(redis);
+    }
+
+    /// <summary>
+    /// Reminders (in memory or in Redis), fine enough to revive a job within seconds of losing its silo, and the
+    /// neurons' placement.
+    /// </summary>
+    public static ISiloBuilder AddNetOrleansReminders(this ISiloBuilder silo, string? redis = null)
+    {
+        if (redis is not null)
+        {
+            silo.UseRedisReminderService(o => o.ConfigurationOptions = RedisOptions(redis));
+        }
+        else
+        {
             silo.UseInMemoryReminderService();
         }
 
+        silo.Services.AddPlacementDirector<NeuronPlacementStrategy, NeuronPlacementDirector>();
         return silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
     }
 

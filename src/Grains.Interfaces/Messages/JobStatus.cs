@@ -13,6 +13,7 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="Records">epoch records after the one the caller asked from</param>
 /// <param name="Error">why the job failed, or null</param>
 /// <param name="Version">grows with every change, for watchers</param>
+/// <param name="Recoveries">how often the job went back to a checkpoint after losing part of the cluster</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.JobStatus")]
 public sealed record JobStatus(
     string JobId,
@@ -26,7 +27,8 @@ public sealed record JobStatus(
     TimeSpan Elapsed,
     EpochRecord[] Records,
     string? Error,
-    long Version)
+    long Version,
+    int Recoveries = 0)
 {
     /// <summary>True once the job will change no more.</summary>
     public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Cancelled;

@@ -1,4 +1,4 @@
-namespace NetOrleans.Grains;
+namespace NetOrleans.Grains.Placement;
 
 /// <summary>Where a network's neurons live.</summary>
 public sealed class NeuronPlacementOptions

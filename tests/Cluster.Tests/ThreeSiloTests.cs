@@ -1,0 +1,86 @@
+using NetOrleans.Core.Data;
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
+using NetOrleans.Grains;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+using Orleans.Runtime;
+
+namespace NetOrleans.Cluster.Tests;
+
+/// <summary>A network spread over three silos trains as on one, and survives losing one of them mid-job.</summary>
+[Collection(ThreeSiloCollection.Name)]
+public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
+{
+    private static readonly OptimizerSettings Adam = new("adam", 0.01);
+
+    private static (DataSet Data, NetworkModel Model) Iris(int hidden, long seed)
+    {
+        var iris = BuiltInDataSets.Iris();
+        var (shift, scale) = Scaling.Fit(iris, "standard");
+        var spec = NetworkSpec.Create([4, hidden, 3], "relu", "softmax", "cross-entropy") with { InputShift = shift, InputScale = scale, Classes = iris.Classes };
+        return (iris, Initialization.Create(spec, seed));
+    }
+
+    private async Task<Dictionary<SiloAddress, int>> NeuronsPerSilo()
+    {
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        var stats = await management.GetDetailedGrainStatistics();
+        return stats.Where(s => s.GrainType.StartsWith(typeof(NeuronGrain).FullName + ",", StringComparison.Ordinal))
+            .GroupBy(s => s.SiloAddress).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    private async Task AssertWeights(string id, NetworkModel expected)
+    {
+        var trained = (await fixture.Grains.GetGrain<INetworkGrain>(id).Export()).Theta;
+        for (var l = 0; l < trained.Length; l++)
+        {
+            for (var j = 0; j < trained[l].Length; j++)
+            {
+                Assert.Equal(expected.Theta[l][j], trained[l][j]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Training_on_three_silos_gives_the_single_silo_weights_to_the_bit()
+    {
+        var (iris, model) = Iris(hidden: 24, seed: 21);
+
+        var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "three-silos", model, Adam, iris, epochs: 5, batchSize: 16, shuffle: true, seed: 4);
+
+        Assert.Equal(JobState.Completed, status.State);
+        var silos = await NeuronsPerSilo();
+        Assert.True(silos.Count >= 2, $"the neurons should spread over the silos, found them on {silos.Count}");
+        await AssertWeights("three-silos", TrainingHelpers.TrainReference(model, Adam, iris, 5, 16, true, 4));
+    }
+
+    [Fact]
+    public async Task A_job_that_loses_a_silo_completes_with_the_weights_of_an_uninterrupted_run()
+    {
+        var (iris, model) = Iris(hidden: 32, seed: 22);
+        const string id = "survivor";
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(Adam), replace: false);
+        await TrainingHelpers.Upload(fixture.Grains, $"{id}/data", iris);
+        var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
+        var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs: 150, BatchSize: 8, Shuffle: true, Seed: 6, CheckpointSeconds: 0));
+        while (status.Epoch < 5)
+        {
+            status = await job.WaitForUpdate(status.Version, int.MaxValue, TimeSpan.FromSeconds(30));
+            Assert.Equal(JobState.Running, status.State);
+        }
+
+        // Kill the secondary silo that holds the most neurons (the primary keeps the test cluster's reminder table).
+        var silos = await NeuronsPerSilo();
+        var victim = fixture.Cluster.SecondarySilos.OrderByDescending(s => silos.GetValueOrDefault(s.SiloAddress)).First();
+        Assert.True(silos.GetValueOrDefault(victim.SiloAddress) > 0, "the silo to kill should hold some of the network's neurons");
+        await fixture.Cluster.KillSiloAsync(victim);
+
+        var final = await TrainingHelpers.WaitUntilFinished(job);
+
+        Assert.Equal(JobState.Completed, final.State);
+        Assert.Equal(150, final.Epoch);
+        Assert.True(final.Recoveries >= 1, "the job should have gone back to a checkpoint after losing the silo");
+        await AssertWeights(id, TrainingHelpers.TrainReference(model, Adam, iris, 150, 8, true, 6));
+    }
+}
