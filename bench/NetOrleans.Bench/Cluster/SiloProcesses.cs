@@ -29,7 +29,8 @@ public sealed class SiloProcesses : IAsyncDisposable
     public int Count => _silos.Count;
 
     /// <summary>Starts <paramref name="count"/> silos, the primary first, and connects a client to every gateway.</summary>
-    public static async Task<SiloProcesses> Start(string siloDll, int count, Action<string> log)
+    /// <param name="siloArgs">more arguments for every silo (--placement local)</param>
+    public static async Task<SiloProcesses> Start(string siloDll, int count, Action<string> log, params string[] siloArgs)
     {
         if (!File.Exists(siloDll))
         {
@@ -44,7 +45,7 @@ public sealed class SiloProcesses : IAsyncDisposable
         {
             for (var i = 0; i < count; i++)
             {
-                silos.Add(await StartSilo(siloDll, siloPorts[i], gatewayPorts[i], siloPorts[0], clusterId));
+                silos.Add(await StartSilo(siloDll, siloPorts[i], gatewayPorts[i], siloPorts[0], clusterId, siloArgs));
                 log($"silo {i + 1}/{count} up: silo port {siloPorts[i]}, gateway port {gatewayPorts[i]}");
             }
 
@@ -119,7 +120,7 @@ public sealed class SiloProcesses : IAsyncDisposable
         }
     }
 
-    private static async Task<Process> StartSilo(string dll, int siloPort, int gatewayPort, int primaryPort, string clusterId)
+    private static async Task<Process> StartSilo(string dll, int siloPort, int gatewayPort, int primaryPort, string clusterId, string[] siloArgs)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -128,11 +129,12 @@ public sealed class SiloProcesses : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
         };
-        foreach (var arg in new[]
-        {
+        string[] args =
+        [
             dll, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--primary", $"127.0.0.1:{primaryPort}",
-            "--cluster-id", clusterId, "--service-id", clusterId,
-        })
+            "--cluster-id", clusterId, "--service-id", clusterId, .. siloArgs,
+        ];
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
