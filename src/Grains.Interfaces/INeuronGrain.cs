@@ -21,6 +21,16 @@ public interface INeuronGrain : IGrainWithStringKey
     [Alias("BackwardFromLoss")]
     Task<NeuronSignal> BackwardFromLoss(Immutable<double[]> g);
 
+    /// <summary>
+    /// An output neuron's whole training step in one call: forward, its own loss gradient from its column of the
+    /// targets, backward and the optimizer step. Not for softmax outputs, which the network normalises.
+    /// </summary>
+    /// <param name="x">B x n inputs, shared and never mutated</param>
+    /// <param name="y">B x k targets of the output layer, shared and never mutated</param>
+    /// <param name="loss">the loss name</param>
+    [Alias("TrainOutput")]
+    Task<OutputSignal> TrainOutput(Immutable<double[]> x, Immutable<double[]> y, string loss);
+
     /// <summary>Backward from the layer above's deltas and weights, then one optimizer step.</summary>
     [Alias("BackwardFromLayer")]
     Task<NeuronSignal> BackwardFromLayer(LayerSignal above);

@@ -84,12 +84,27 @@ public sealed class NetworkGrain(
 
         var started = Stopwatch.GetTimestamp();
         using var span = NetworkTelemetry.Start(SpanNames.TrainBatch, Id, batch);
-        var a = await Forward(spec, x.Value, train: true);
-        var loss = NetworkMath.Loss(spec, a, y.Value);
-        var grad = NetworkMath.OutputGradient(spec, a, y.Value);
         var output = _neurons[^1];
-        var signals = await Task.WhenAll(output.Select((neuron, j) =>
-            neuron.BackwardFromLoss(NetworkMath.Column(grad, output.Length, j).AsImmutable())));
+        var hidden = (await Forward(spec, x.Value, train: true, _neurons.Length - 1)).AsImmutable();
+        double[] a;
+        NeuronSignal[] signals;
+        if (NetworkMath.OutputIsCoupled(spec))
+        {
+            a = NetworkMath.Rows((await Task.WhenAll(output.Select(n => n.Forward(hidden, true)))).Select(c => c.Value).ToArray());
+            NetworkMath.FinishOutput(spec, a);
+            var grad = NetworkMath.OutputGradient(spec, a, y.Value);
+            signals = await Task.WhenAll(output.Select((neuron, j) =>
+                neuron.BackwardFromLoss(NetworkMath.Column(grad, output.Length, j).AsImmutable())));
+        }
+        else
+        {
+            // One call per output neuron: forward, its own loss gradient, backward and step.
+            var steps = await Task.WhenAll(output.Select(n => n.TrainOutput(hidden, y, spec.Loss)));
+            a = NetworkMath.Rows(steps.Select(s => s.A).ToArray());
+            signals = steps.Select(s => new NeuronSignal(s.Delta, s.ThetaBefore)).ToArray();
+        }
+
+        var loss = NetworkMath.Loss(spec, a, y.Value);
         for (var l = _neurons.Length - 2; l >= 0; l--)
         {
             var above = new LayerSignal(
@@ -166,17 +181,24 @@ public sealed class NetworkGrain(
         DeactivateOnIdle();
     }
 
-    private async Task<double[]> Forward(NetworkSpec spec, double[] x, bool train)
+    private Task<double[]> Forward(NetworkSpec spec, double[] x, bool train) => Forward(spec, x, train, _neurons.Length);
+
+    /// <summary>The first <paramref name="layers"/> layers' output (B x n); the whole network's is finished (softmax).</summary>
+    private async Task<double[]> Forward(NetworkSpec spec, double[] x, bool train, int layers)
     {
         var input = NetworkMath.ScaleInputs(spec, x);
-        foreach (var layer in _neurons)
+        foreach (var layer in _neurons.Take(layers))
         {
             var shared = input.AsImmutable();
             var columns = await Task.WhenAll(layer.Select(n => n.Forward(shared, train)));
             input = NetworkMath.Rows(columns.Select(c => c.Value).ToArray());
         }
 
-        NetworkMath.FinishOutput(spec, input);
+        if (layers == _neurons.Length)
+        {
+            NetworkMath.FinishOutput(spec, input);
+        }
+
         return input;
     }
 

@@ -70,6 +70,32 @@ public sealed class NeuronGrain(
         return Task.FromResult(Step(g.Value, span));
     }
 
+    public Task<OutputSignal> TrainOutput(Immutable<double[]> x, Immutable<double[]> y, string loss)
+    {
+        var neuron = Existing();
+        var batch = x.Value.Length / neuron.Inputs;
+        double[] a;
+        NeuronStep step;
+        using (var span = Telemetry.StartForward(batch))
+        {
+            (a, step) = neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index);
+            if (span is not null)
+            {
+                NeuronTelemetry.Forward(span, x.Value, step.ThetaBefore, a);
+            }
+        }
+
+        using (var span = Telemetry.StartBackward(batch))
+        {
+            if (span is not null)
+            {
+                NeuronTelemetry.Backward(span, step, neuron.Theta);
+            }
+        }
+
+        return Task.FromResult(new OutputSignal(a, step.Delta, step.ThetaBefore));
+    }
+
     public Task<NeuronSignal> BackwardFromLayer(LayerSignal above)
     {
         var neuron = Existing();

@@ -29,15 +29,9 @@ public sealed class CrossEntropy : Loss
         return total / batch;
     }
 
-    public override void Gradient(ReadOnlySpan<double> a, ReadOnlySpan<double> y, int k, Span<double> grad)
+    public override double Derivative(double a, double y, int k, int batch)
     {
-        double batch = a.Length / k;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var p = Clamp(a[i]);
-            grad[i] = k == 1
-                ? (p - y[i]) / (p * (1.0 - p)) / batch
-                : -y[i] / p / batch;
-        }
+        var p = Clamp(a);
+        return k == 1 ? (p - y) / (p * (1.0 - p)) / batch : -y / p / batch;
     }
 }

@@ -17,7 +17,24 @@ public abstract class Loss
     /// <param name="y">B x k targets</param>
     /// <param name="k">outputs per sample</param>
     /// <param name="grad">B x k gradients (output)</param>
-    public abstract void Gradient(ReadOnlySpan<double> a, ReadOnlySpan<double> y, int k, Span<double> grad);
+    public void Gradient(ReadOnlySpan<double> a, ReadOnlySpan<double> y, int k, Span<double> grad)
+    {
+        var batch = a.Length / k;
+        for (var i = 0; i < a.Length; i++)
+        {
+            grad[i] = Derivative(a[i], y[i], k, batch);
+        }
+    }
+
+    /// <summary>
+    /// One element of dL/da: the loss is a sum over outputs, so output j's gradient needs only its own a and y.
+    /// An output neuron can therefore work out its own gradient (see <see cref="Training.Neuron.TrainOutput"/>).
+    /// </summary>
+    /// <param name="a">one output</param>
+    /// <param name="y">its target</param>
+    /// <param name="k">outputs per sample</param>
+    /// <param name="batch">B, samples in the batch</param>
+    public abstract double Derivative(double a, double y, int k, int batch);
 
     /// <inheritdoc />
     public override string ToString() => Name;

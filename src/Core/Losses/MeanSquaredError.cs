@@ -26,12 +26,5 @@ public sealed class MeanSquaredError : Loss
         return total / batch;
     }
 
-    public override void Gradient(ReadOnlySpan<double> a, ReadOnlySpan<double> y, int k, Span<double> grad)
-    {
-        var scale = (double)k * (a.Length / k);
-        for (var i = 0; i < a.Length; i++)
-        {
-            grad[i] = -2.0 * (y[i] - a[i]) / scale;
-        }
-    }
+    public override double Derivative(double a, double y, int k, int batch) => -2.0 * (y - a) / ((double)k * batch);
 }

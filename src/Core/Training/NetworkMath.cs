@@ -142,6 +142,9 @@ public static class NetworkMath
         return grad;
     }
 
+    /// <summary>True when the output layer is softmax: the network, not each neuron, turns outputs into gradients.</summary>
+    public static bool OutputIsCoupled(NetworkSpec spec) => Activations.Activations.Parse(spec.Layers[^1].Activation).IsLayerCoupled;
+
     /// <summary>The batch loss of outputs a against targets y.</summary>
     public static double Loss(NetworkSpec spec, ReadOnlySpan<double> a, ReadOnlySpan<double> y) =>
         Losses.Losses.Parse(spec.Loss).Value(a, y, spec.Outputs);

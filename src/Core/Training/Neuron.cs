@@ -109,6 +109,39 @@ public sealed class Neuron
         return new NeuronStep(delta, before, grad);
     }
 
+    /// <summary>
+    /// The output layer's whole step in one: a = f(X w + b), g = dL/da from this neuron's own column of targets,
+    /// then backward and one optimizer step. Only for an element-wise output (not softmax).
+    /// </summary>
+    /// <param name="x">B x n inputs</param>
+    /// <param name="y">B x k targets of the whole output layer</param>
+    /// <param name="loss">the loss</param>
+    /// <param name="j">this neuron's index in the output layer (its target column)</param>
+    /// <returns>B activations, and the step</returns>
+    public (double[] A, NeuronStep Step) TrainOutput(ReadOnlyMemory<double> x, ReadOnlySpan<double> y, Losses.Loss loss, int j)
+    {
+        if (F.IsLayerCoupled)
+        {
+            throw new InvalidOperationException("a softmax neuron cannot compute its own loss gradient: the network normalises its layer");
+        }
+
+        var a = Forward(x, train: true);
+        var batch = a.Length;
+        if (y.Length % batch != 0 || j >= y.Length / batch)
+        {
+            throw new ArgumentException($"targets of {y.Length} values do not give column {j} for a batch of {batch}");
+        }
+
+        var k = y.Length / batch;
+        var g = new double[batch];
+        for (var s = 0; s < batch; s++)
+        {
+            g[s] = loss.Derivative(a[s], y[s * k + j], k, batch);
+        }
+
+        return (a, Backward(g));
+    }
+
     /// <summary>Replaces the parameters (and optionally the optimizer state), dropping any pending forward pass.</summary>
     public void Load(double[] theta, OptimizerState? state)
     {

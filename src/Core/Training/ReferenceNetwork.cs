@@ -37,23 +37,41 @@ public sealed class ReferenceNetwork
     /// <returns>the batch loss before the step</returns>
     public double TrainBatch(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        var a = Forward(x, train: true);
-        var loss = NetworkMath.Loss(Spec, a, y);
-        var grad = NetworkMath.OutputGradient(Spec, a, y);
         var output = _layers[^1];
         var steps = new NeuronStep[output.Length];
-        for (var j = 0; j < output.Length; j++)
+        var hidden = Forward(x, train: true, _layers.Length - 1);
+        double[] a;
+        if (NetworkMath.OutputIsCoupled(Spec))
         {
-            steps[j] = output[j].Backward(NetworkMath.Column(grad, output.Length, j));
+            a = NetworkMath.Rows(output.Select(n => n.Forward(hidden, train: true)).ToArray());
+            NetworkMath.FinishOutput(Spec, a);
+            var grad = NetworkMath.OutputGradient(Spec, a, y);
+            for (var j = 0; j < output.Length; j++)
+            {
+                steps[j] = output[j].Backward(NetworkMath.Column(grad, output.Length, j));
+            }
+        }
+        else
+        {
+            // Each output neuron does forward, its own loss gradient and backward in one go, as the grain does.
+            var loss = Losses.Losses.Parse(Spec.Loss);
+            var columns = new double[output.Length][];
+            for (var j = 0; j < output.Length; j++)
+            {
+                (columns[j], steps[j]) = output[j].TrainOutput(hidden, y, loss, j);
+            }
+
+            a = NetworkMath.Rows(columns);
         }
 
+        var batch = a.Length / output.Length;
         for (var l = _layers.Length - 2; l >= 0; l--)
         {
             var deltas = NetworkMath.Concat(steps.Select(s => s.Delta).ToArray());
             var thetas = NetworkMath.Concat(steps.Select(s => s.ThetaBefore).ToArray());
             var layer = _layers[l];
             steps = new NeuronStep[layer.Length];
-            var g = new double[grad.Length / output.Length];
+            var g = new double[batch];
             for (var i = 0; i < layer.Length; i++)
             {
                 Kernels.NeuronKernel.UpstreamGradient(deltas, thetas, i, g);
@@ -61,17 +79,20 @@ public sealed class ReferenceNetwork
             }
         }
 
-        return loss;
+        return NetworkMath.Loss(Spec, a, y);
     }
 
     /// <summary>The current parameters as a model.</summary>
     public NetworkModel Export() =>
         new(Spec, _layers.Select(layer => layer.Select(n => (double[])n.Theta.Clone()).ToArray()).ToArray());
 
-    private double[] Forward(ReadOnlySpan<double> x, bool train)
+    private double[] Forward(ReadOnlySpan<double> x, bool train) => Forward(x, train, _layers.Length);
+
+    /// <summary>The first <paramref name="layers"/> layers' output (B x n_layers); the whole network's is finished (softmax).</summary>
+    private double[] Forward(ReadOnlySpan<double> x, bool train, int layers)
     {
         var input = NetworkMath.ScaleInputs(Spec, x);
-        foreach (var layer in _layers)
+        foreach (var layer in _layers.Take(layers))
         {
             var columns = new double[layer.Length][];
             for (var j = 0; j < layer.Length; j++)
@@ -82,7 +103,11 @@ public sealed class ReferenceNetwork
             input = NetworkMath.Rows(columns);
         }
 
-        NetworkMath.FinishOutput(Spec, input);
+        if (layers == _layers.Length)
+        {
+            NetworkMath.FinishOutput(Spec, input);
+        }
+
         return input;
     }
 }
