@@ -28,18 +28,6 @@ public sealed class JobTests(ClusterFixture fixture)
         return job;
     }
 
-    private async Task AssertWeights(string id, NetworkModel expected)
-    {
-        var trained = (await fixture.Grains.GetGrain<INetworkGrain>(id).Export()).Theta;
-        for (var l = 0; l < trained.Length; l++)
-        {
-            for (var j = 0; j < trained[l].Length; j++)
-            {
-                Assert.Equal(expected.Theta[l][j], trained[l][j]);
-            }
-        }
-    }
-
     [Fact]
     public async Task Two_jobs_started_together_finish_with_exactly_what_each_gives_alone()
     {
@@ -53,8 +41,8 @@ public sealed class JobTests(ClusterFixture fixture)
         var results = await Task.WhenAll(TrainingHelpers.WaitUntilFinished(first), TrainingHelpers.WaitUntilFinished(second));
 
         Assert.All(results, r => Assert.Equal(JobState.Completed, r.State));
-        await AssertWeights("together-gender", TrainingHelpers.TrainReference(GenderModel(4), sgd, gender, 300, 1, false, 9));
-        await AssertWeights("together-iris", TrainingHelpers.TrainReference(IrisModel(iris), adam, iris, 30, 10, true, 9));
+        await TrainingHelpers.AssertSameWeights(fixture.Grains, "together-gender", TrainingHelpers.TrainReference(GenderModel(4), sgd, gender, 300, 1, false, 9));
+        await TrainingHelpers.AssertSameWeights(fixture.Grains, "together-iris", TrainingHelpers.TrainReference(IrisModel(iris), adam, iris, 30, 10, true, 9));
     }
 
     [Fact]

@@ -31,14 +31,6 @@ public sealed class OptimizerBitIdentityTests(ClusterFixture fixture)
         var expected = TrainingHelpers.TrainReference(model, optimizer, iris, epochs: 4, batchSize: 16, shuffle: true, seed: 5);
 
         Assert.Equal(JobState.Completed, status.State);
-        var trained = (await fixture.Grains.GetGrain<INetworkGrain>($"iris-{kind}").Export()).Theta;
-        Assert.Equal(expected.Theta.Length, trained.Length);
-        for (var l = 0; l < trained.Length; l++)
-        {
-            for (var j = 0; j < trained[l].Length; j++)
-            {
-                Assert.Equal(expected.Theta[l][j], trained[l][j]);
-            }
-        }
+        await TrainingHelpers.AssertSameWeights(fixture.Grains, $"iris-{kind}", expected);
     }
 }

@@ -30,18 +30,6 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
             .GroupBy(s => s.SiloAddress).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private async Task AssertWeights(string id, NetworkModel expected)
-    {
-        var trained = (await fixture.Grains.GetGrain<INetworkGrain>(id).Export()).Theta;
-        for (var l = 0; l < trained.Length; l++)
-        {
-            for (var j = 0; j < trained[l].Length; j++)
-            {
-                Assert.Equal(expected.Theta[l][j], trained[l][j]);
-            }
-        }
-    }
-
     [Fact]
     public async Task Training_on_three_silos_gives_the_single_silo_weights_to_the_bit()
     {
@@ -52,7 +40,7 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         Assert.Equal(JobState.Completed, status.State);
         var silos = await NeuronsPerSilo();
         Assert.True(silos.Count >= 2, $"the neurons should spread over the silos, found them on {silos.Count}");
-        await AssertWeights("three-silos", TrainingHelpers.TrainReference(model, Adam, iris, 5, 16, true, 4));
+        await TrainingHelpers.AssertSameWeights(fixture.Grains, "three-silos", TrainingHelpers.TrainReference(model, Adam, iris, 5, 16, true, 4));
     }
 
     [Fact]
@@ -81,6 +69,6 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         Assert.Equal(JobState.Completed, final.State);
         Assert.Equal(150, final.Epoch);
         Assert.True(final.Recoveries >= 1, "the job should have gone back to a checkpoint after losing the silo");
-        await AssertWeights(id, TrainingHelpers.TrainReference(model, Adam, iris, 150, 8, true, 6));
+        await TrainingHelpers.AssertSameWeights(fixture.Grains, id, TrainingHelpers.TrainReference(model, Adam, iris, 150, 8, true, 6));
     }
 }

@@ -69,4 +69,19 @@ public static class TrainingHelpers
 
         return reference.Export();
     }
+
+    /// <summary>Asserts that network <paramref name="id"/> holds exactly the parameters of <paramref name="expected"/>, bit for bit.</summary>
+    public static async Task AssertSameWeights(IGrainFactory grains, string id, NetworkModel expected)
+    {
+        var trained = (await grains.GetGrain<INetworkGrain>(id).Export()).Theta;
+        Assert.Equal(expected.Theta.Length, trained.Length);
+        for (var l = 0; l < trained.Length; l++)
+        {
+            Assert.Equal(expected.Theta[l].Length, trained[l].Length);
+            for (var j = 0; j < trained[l].Length; j++)
+            {
+                Assert.Equal(expected.Theta[l][j], trained[l][j]);
+            }
+        }
+    }
 }
