@@ -41,7 +41,7 @@ if (Assembly.GetExecutingAssembly().GetCustomAttribute<System.Diagnostics.Debugg
 }
 
 var loadBefore = LoadAverage();
-context.Log($"scenarios: {string.Join(", ", chosen.Select(s => s.Name))}; {options.Warmups} warm-up + {options.Runs} runs, medians{(options.Quick ? "; QUICK" : "")}");
+context.Log($"scenarios: {string.Join(", ", chosen.Select(s => s.Name))}; {options.Runs} runs after warm-up, medians{(options.Quick ? "; QUICK" : "")}");
 foreach (var scenario in chosen)
 {
     context.Log($"== {scenario.Name}");
@@ -49,7 +49,7 @@ foreach (var scenario in chosen)
 }
 
 Console.WriteLine();
-Console.WriteLine($"NetOrleans benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {options.Warmups} warm-up + {options.Runs} runs, medians{(options.Quick ? " (quick)" : "")}");
+Console.WriteLine($"NetOrleans benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, warm-up of at least {Measure.MinimumWarmup.TotalSeconds:F0} s and {options.Warmups} run(s) until runs stop getting faster, then {options.Runs} runs, medians{(options.Quick ? " (quick)" : "")}");
 Console.WriteLine($"load average (1, 5, 15 min) at the start: {loadBefore}; at the end: {LoadAverage()}");
 Console.Write(context.Table.ToText(options.Markdown));
 return 0;

@@ -14,7 +14,7 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, i
           --scenario NAME[,NAME]  run only these (default: every scenario but profile); --list shows them
           --quick                 smaller sizes, 3 runs: checks the harness, not numbers to quote
           --runs N                measured runs per row (default 5, quick 3)
-          --warmup N              unmeasured runs first (default 1)
+          --warmup N              unmeasured runs first (default 1; warm-up also lasts 4 s and until runs stop getting faster)
           --markdown              print the table as Markdown
           --silo-dll PATH         NetOrleans.Silo.dll for the 3-silo scenario (default: the one built beside this program)
         """;

@@ -3,16 +3,37 @@ using System.Diagnostics;
 namespace NetOrleans.Bench.Harness;
 
 /// <summary>
-/// Warm-up (at least one second of it), then several runs; the grain path and the reference alternate run by run (and swap who goes first),
-/// so that a noisy neighbour on the machine hits both alike.
+/// Warm-up until the runs stop getting faster, then several runs; the grain path and the reference alternate run by
+/// run (and swap who goes first), so that a noisy neighbour on the machine hits both alike.
 /// </summary>
 public static class Measure
 {
     /// <summary>
-    /// Warm-up runs go on for at least this long (when there are any), so that tiered JIT has replaced the
-    /// hot methods with optimised code before the first measured run, however short a run is.
+    /// Warm-up runs go on for at least this long (when there are any): tiered JIT (tier 0, instrumented tier 0, then
+    /// tier 1 with dynamic PGO) takes seconds to settle on the Orleans call path of a busy 2-core machine; with one
+    /// second of warm-up the tutorial's grain path measured 67 us per sample, with twenty runs 26 us.
     /// </summary>
-    public static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MinimumWarmup = TimeSpan.FromSeconds(4);
+
+    /// <summary>Warm-up stops here even if the runs are still getting faster.</summary>
+    public static readonly TimeSpan MaximumWarmup = TimeSpan.FromSeconds(30);
+
+    /// <summary>True while warm-up should go on: too few runs, too short, or the last run still 10% faster than any before.</summary>
+    private static bool Warming(BenchContext context, Stopwatch warming, List<double> times)
+    {
+        var wanted = context.Options.Warmups;
+        if (times.Count < wanted)
+        {
+            return true;
+        }
+
+        if (wanted == 0 || warming.Elapsed > MaximumWarmup)
+        {
+            return false;
+        }
+
+        return warming.Elapsed < MinimumWarmup || (times.Count > 1 && times[^1] < 0.9 * times.SkipLast(1).Min());
+    }
 
     /// <param name="grains">sets up and times one run of the grain path</param>
     /// <param name="reference">sets up and times one run of the reference trainer</param>
@@ -21,11 +42,14 @@ public static class Measure
     {
         var options = context.Options;
         var warming = Stopwatch.StartNew();
-        for (var w = 0; w < options.Warmups || (options.Warmups > 0 && warming.Elapsed < MinimumWarmup); w++)
+        var times = new List<double>();
+        while (Warming(context, warming, times))
         {
-            await Quiet(grains);
+            times.Add((await Quiet(grains)).Seconds);
             await Quiet(reference);
         }
+
+        context.Log($"{name}: {times.Count} warm-up runs in {warming.Elapsed.TotalSeconds:F1} s");
 
         var g = new List<RunSample>();
         var r = new List<RunSample>();
@@ -53,10 +77,13 @@ public static class Measure
     public static async Task<Series> Single(BenchContext context, string name, Func<Task<RunSample>> run, int? runs = null)
     {
         var warming = Stopwatch.StartNew();
-        for (var w = 0; w < context.Options.Warmups || (context.Options.Warmups > 0 && warming.Elapsed < MinimumWarmup); w++)
+        var times = new List<double>();
+        while (Warming(context, warming, times))
         {
-            await Quiet(run);
+            times.Add((await Quiet(run)).Seconds);
         }
+
+        context.Log($"{name}: {times.Count} warm-up runs in {warming.Elapsed.TotalSeconds:F1} s");
 
         var samples = new List<RunSample>();
         var count = runs ?? context.Options.Runs;
