@@ -20,6 +20,7 @@ public static class Cli
           networks [list | show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
           jobs     [list | watch ID | cancel ID]
         With no --gateway, netorleans hosts a silo in its own process. OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
+        NETORLEANS_CLUSTER_ID and NETORLEANS_SERVICE_ID: the cluster's ids when its silos were given other ones (default netorleans).
         """;
 
     /// <summary>Runs one command line.</summary>

@@ -71,9 +71,10 @@ public sealed class ClusterConnection : IAsyncDisposable
                 .UseConnectionRetryFilter(RetryBriefly())
                 .Configure<ClusterOptions>(o =>
                 {
+                    // The silos' names for the cluster, from the same variables the silos read (NETORLEANS_CLUSTER_ID, ...).
                     var defaults = new SiloSettings();
-                    o.ClusterId = defaults.ClusterId;
-                    o.ServiceId = defaults.ServiceId;
+                    o.ClusterId = FromEnvironment("NETORLEANS_CLUSTER_ID") ?? defaults.ClusterId;
+                    o.ServiceId = FromEnvironment("NETORLEANS_SERVICE_ID") ?? defaults.ServiceId;
                 })
                 .AddNetOrleansTelemetry(telemetry))
             .Build();
@@ -124,6 +125,9 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     private static IHostBuilder Quiet(IHostBuilder builder) =>
         builder.ConfigureLogging(logging => logging.ClearProviders());
+
+    private static string? FromEnvironment(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
