@@ -5,8 +5,11 @@ namespace NetOrleans.Cli.Tests;
 /// <summary>Starts built assemblies as child processes (`dotnet X.dll ...`).</summary>
 public static class DotnetProcess
 {
-    /// <summary>How `dotnet X.dll` is started: the dotnet host, the arguments, the working folder and a clean environment.</summary>
-    public static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, string workingDirectory)
+    /// <summary>
+    /// How `dotnet X.dll` is started: the dotnet host, the arguments, the working folder and a clean environment, plus
+    /// <paramref name="environment"/> when given.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string dll, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(Host())
         {
@@ -29,13 +32,18 @@ public static class DotnetProcess
             info.Environment.Remove(name);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         return info;
     }
 
     /// <summary>Runs `dotnet <paramref name="dll"/> args` to the end; past <paramref name="timeout"/> it is killed and that is a failure.</summary>
-    public static async Task<CommandResult> Run(string dll, IEnumerable<string> args, string workingDirectory, TimeSpan timeout)
+    public static async Task<CommandResult> Run(string dll, IEnumerable<string> args, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = new Process { StartInfo = StartInfo(dll, args, workingDirectory) };
+        using var process = new Process { StartInfo = StartInfo(dll, args, workingDirectory, environment) };
         var watch = Stopwatch.StartNew();
         process.Start();
         process.StandardInput.Close();

@@ -1,23 +1,34 @@
+using System.Diagnostics;
 using System.Globalization;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Spectre.Console;
 
 namespace NetOrleans.Client.Commands;
 
 /// <summary>
 /// Follows a training job until it ends: a progress bar on a terminal, and a line with the loss at every tenth
-/// of the epochs and at the end.
+/// of the epochs and at the end. It keeps watching through the loss of the job's silo: the job goes on elsewhere.
 /// </summary>
 public sealed class JobWatcher(CommandContext context)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long past <see cref="Poll"/> an answer may take before the job's silo counts as lost (Orleans waits 30 s).</summary>
+    private static readonly TimeSpan AnswerSlack = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the job may stay out of reach (its silo lost, the cluster settling) before watching fails.</summary>
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromMinutes(3);
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>Watches <paramref name="job"/> and returns its final status and every epoch record it made.</summary>
     public async Task<(JobStatus Final, List<EpochRecord> Records)> Watch(ITrainingJobGrain job)
     {
         var records = new List<EpochRecord>();
-        var status = await job.GetStatus(0);
+        var status = await Ask(job, () => job.GetStatus(0));
         if (!context.Interactive)
         {
             return await Follow(job, status, records, _ => { });
@@ -61,7 +72,43 @@ public sealed class JobWatcher(CommandContext context)
                 return (status, records);
             }
 
-            status = await job.WaitForUpdate(status.Version, records.Count, Poll);
+            var version = status.Version;
+            status = await Ask(job, () => job.WaitForUpdate(version, records.Count, Poll), () => job.GetStatus(records.Count));
+        }
+    }
+
+    /// <summary>
+    /// Asks the job; when its silo is lost (no answer in time, or the silo is unavailable), says so and asks again with
+    /// <paramref name="retry"/> until the job answers from wherever it resumed, or <see cref="GiveUpAfter"/> has passed.
+    /// A resumed job is a new activation whose versions start again, hence the retry asks for the status at once.
+    /// </summary>
+    private async Task<JobStatus> Ask(ITrainingJobGrain job, Func<Task<JobStatus>> call, Func<Task<JobStatus>>? retry = null)
+    {
+        Stopwatch? lost = null;
+        while (true)
+        {
+            try
+            {
+                var status = await call().WaitAsync(Poll + AnswerSlack);
+                if (lost is not null)
+                {
+                    context.Info.WriteLine($"job {job.GetPrimaryKeyString()} answers again after {lost.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
+                }
+
+                return status;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException
+                && (lost is null || lost.Elapsed < GiveUpAfter))
+            {
+                if (lost is null)
+                {
+                    lost = Stopwatch.StartNew();
+                    context.Info.WriteLine($"job {job.GetPrimaryKeyString()} is out of reach ({e.GetType().Name}), probably with its silo: waiting for it to resume elsewhere");
+                }
+
+                call = retry ?? call;
+                await Task.Delay(RetryDelay);
+            }
         }
     }
 

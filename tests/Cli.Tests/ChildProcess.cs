@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace NetOrleans.Cli.Tests;
+
+/// <summary>
+/// A process that runs beside a test (a silo, redis-server, `netorleans jobs watch`): its output lines as they come,
+/// a wait for a line or for its exit, a graceful stop (SIGTERM) or a kill; on dispose it is killed if still running
+/// (only this process and its children).
+/// </summary>
+public sealed class ChildProcess : IAsyncDisposable
+{
+    private const int SigTerm = 15;
+
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly List<string> _lines = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waits = [];
+    private readonly Task _exited;
+
+    private ChildProcess(ProcessStartInfo info, string name)
+    {
+        Name = name;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.RedirectStandardInput = true;
+        info.UseShellExecute = false;
+        _process = new Process { StartInfo = info };
+        _process.OutputDataReceived += (_, e) => Received("out", e.Data);
+        _process.ErrorDataReceived += (_, e) => Received("err", e.Data);
+        _process.Start();
+        _process.StandardInput.Close();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        _exited = Exited();
+    }
+
+    /// <summary>What the tests call it in messages ("silo 2", "redis-server").</summary>
+    public string Name { get; }
+
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Everything it has printed so far, "out: " and "err: " lines interleaved as received.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="info"/>'s program with standard input closed and both outputs read line by line.</summary>
+    public static ChildProcess Start(ProcessStartInfo info, string name) => new(info, name);
+
+    /// <summary>
+    /// The first line on standard output that <paramref name="match"/> accepts, as soon as it is printed (at once if it was
+    /// already); an error with the log when the process exits without it or <paramref name="timeout"/> passes.
+    /// </summary>
+    public async Task<string> WaitForLine(Func<string, bool> match, TimeSpan timeout, string what)
+    {
+        var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_log)
+        {
+            if (_lines.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            _waits.Add((match, found));
+        }
+
+        var done = await Task.WhenAny(found.Task, _exited.ContinueWith(_ => "", TaskScheduler.Default), Task.Delay(timeout));
+        if (done == found.Task)
+        {
+            return await found.Task;
+        }
+
+        var why = _process.HasExited ? $"it exited with code {_process.ExitCode}" : $"{timeout.TotalSeconds:F0} s passed";
+        throw new InvalidOperationException($"{Name} (pid {Id}) did not print {what}: {why}; it printed:\n{Log}");
+    }
+
+    /// <summary>Waits for the process to exit (and its output to be read); an error with the log after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExit(TimeSpan timeout)
+    {
+        if (await Task.WhenAny(_exited, Task.Delay(timeout)) != _exited)
+        {
+            throw new TimeoutException($"{Name} (pid {Id}) did not exit within {timeout.TotalSeconds:F0} s; it printed:\n{Log}");
+        }
+
+        return _process.ExitCode;
+    }
+
+    /// <summary>Asks it to stop (SIGTERM) and waits; kills it if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task Stop(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return;
+        }
+
+        if (kill(_process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"cannot send SIGTERM to {Name} (pid {Id}): errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        try
+        {
+            await WaitForExit(timeout);
+        }
+        catch (TimeoutException)
+        {
+            Kill();
+            throw;
+        }
+    }
+
+    /// <summary>Kills it (SIGKILL) with its children and waits until it is gone.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Kill();
+        await _exited;
+        _process.Dispose();
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    private async Task Exited()
+    {
+        // WaitForExitAsync returns once the process has exited and both redirected outputs have been read to the end.
+        await _process.WaitForExitAsync();
+    }
+
+    private void Received(string stream, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.Append(stream).Append(": ").AppendLine(line);
+            if (stream != "out")
+            {
+                return;
+            }
+
+            _lines.Add(line);
+            foreach (var wait in _waits.Where(w => w.Match(line)).ToArray())
+            {
+                _waits.Remove(wait);
+                wait.Found.TrySetResult(line);
+            }
+        }
+    }
+}
