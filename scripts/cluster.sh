@@ -13,14 +13,15 @@
 #
 # The PIDs, the logs and the settings are kept in the state folder, .cluster/ in the repository
 # (NETORLEANS_CLUSTER_STATE overrides it). down stops exactly the processes that up recorded there: SIGTERM, then
-# SIGKILL for any still alive after NETORLEANS_CLUSTER_STOP_TIMEOUT seconds (15).
+# SIGKILL for any still alive after NETORLEANS_CLUSTER_STOP_TIMEOUT seconds (15). Also from the environment:
+# NETORLEANS_CLUSTER_START_TIMEOUT (seconds for each silo to start, 90), NETORLEANS_CLUSTER_CONFIGURATION (Release).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 state="${NETORLEANS_CLUSTER_STATE:-$root/.cluster}"
 start_timeout="${NETORLEANS_CLUSTER_START_TIMEOUT:-90}"
 stop_timeout="${NETORLEANS_CLUSTER_STOP_TIMEOUT:-15}"
-configuration=Release
+configuration="${NETORLEANS_CLUSTER_CONFIGURATION:-Release}"
 silo_dll="$root/src/Silo/bin/$configuration/net10.0/NetOrleans.Silo.dll"
 client_dll="$root/src/Client/bin/$configuration/net10.0/netorleans.dll"
 
@@ -30,7 +31,7 @@ die() {
 }
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -40,6 +41,14 @@ is_our_silo() {
     [[ -r /proc/$pid/cmdline ]] || return 1
     cmdline="$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" || return 1
     [[ $cmdline == *NetOrleans.Silo.dll* && $cmdline == *"--silo-port $port "* ]]
+}
+
+# True when PID $1 has gone: no such process, or a zombie (it has exited and released its ports).
+gone() {
+    local stat
+    kill -0 "$1" 2>/dev/null || return 0
+    stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 0
+    [[ ${stat##*) } == Z* ]]
 }
 
 # The silos recorded in the state folder, one "INDEX PID SILO_PORT GATEWAY_PORT" line each.
@@ -115,7 +124,7 @@ stop_silos() {
         still=()
         for entry in "${alive[@]}"; do
             IFS=: read -r index pid port <<<"$entry"
-            if is_our_silo "$pid" "$port"; then still+=("$entry"); fi
+            if ! gone "$pid"; then still+=("$entry"); fi
         done
         alive=("${still[@]+"${still[@]}"}")
         ((${#alive[@]} > 0)) || break
@@ -135,7 +144,10 @@ stop_silos() {
 
 down() {
     local f
-    [[ -d $state ]] || { echo "no cluster recorded in $state"; return 0; }
+    if ! compgen -G "$state/silo*.pid" >/dev/null; then
+        echo "no cluster recorded in ${state#"$root"/}"
+        return 0
+    fi
     # The others before silo 1: with localhost clustering silo 1 holds the membership table they leave through.
     stop_silos others
     stop_silos first
@@ -192,7 +204,7 @@ up() {
     mkdir -p "$state"
     rm -f "$state"/silo*.pid "$state"/silo*.log "$state/cluster.env"
 
-    echo "building the silo and the console (Release) ..."
+    echo "building the silo and the console ($configuration) ..."
     if ! dotnet build "$root/src/Client/Client.csproj" -c "$configuration" -nologo -v quiet >"$state/build.log" 2>&1; then
         tail_log "$state/build.log"
         die "the build failed (log: $state/build.log)"
