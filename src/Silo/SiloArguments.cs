@@ -7,7 +7,7 @@ namespace NetOrleans.Silo;
 /// <summary>
 /// Reads silo settings from appsettings.json, then NETORLEANS_* environment variables, then the command line,
 /// each overriding the one before: silo-port, gateway-port, primary, redis, address, advertise, dashboard-port,
-/// cluster-id, service-id, trace.
+/// cluster-id, service-id, trace. advertise is an IP address or a host name (resolved to its first IPv4 address).
 /// </summary>
 public static class SiloArguments
 {
@@ -69,7 +69,8 @@ public static class SiloArguments
 
         if (Get("advertise") is { } advertise)
         {
-            s = s with { Advertise = Address("advertise", advertise) };
+            // A host name too: in a container network a silo advertises the address its own name resolves to.
+            s = s with { Advertise = IPAddress.TryParse(advertise, out var ip) ? ip : Resolve("advertise", advertise) };
         }
 
         if (Get("placement") is { } placement)
@@ -96,16 +97,16 @@ public static class SiloArguments
 
         var host = value[..colon];
         var port = Port(name, value[(colon + 1)..]);
-        if (IPAddress.TryParse(host, out var address))
-        {
-            return new IPEndPoint(address, port);
-        }
+        return new IPEndPoint(IPAddress.TryParse(host, out var address) ? address : Resolve(name, host), port);
+    }
 
+    /// <summary>The first IPv4 address of <paramref name="host"/>.</summary>
+    private static IPAddress Resolve(string name, string host)
+    {
         try
         {
-            var resolved = Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            return Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
                 ?? throw new ArgumentException($"{name}: host '{host}' has no IPv4 address");
-            return new IPEndPoint(resolved, port);
         }
         catch (System.Net.Sockets.SocketException e)
         {

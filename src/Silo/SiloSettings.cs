@@ -24,7 +24,7 @@ public sealed record SiloSettings
     /// <summary>The address silos and gateways listen on (address).</summary>
     public IPAddress Address { get; init; } = IPAddress.Loopback;
 
-    /// <summary>The address other silos and clients reach this one at (advertise); by default <see cref="Address"/>.</summary>
+    /// <summary>The address other silos and clients reach this one at (advertise: an IP address or a host name); by default <see cref="Address"/>.</summary>
     public IPAddress? Advertise { get; init; }
 
     /// <summary>The Orleans dashboard's HTTP port (dashboard-port); null for no dashboard.</summary>
