@@ -47,10 +47,11 @@ public sealed class DataSetGrain(
             throw new ArgumentException($"data set '{header.Name}' needs at least one feature and one target, got {header.Features} and {header.Targets}");
         }
 
-        var bytes = (long)header.Count * (header.Features + header.Targets) * sizeof(double);
-        if (bytes > MaxBytes)
+        // In long, n + k included: an int sum of two huge widths wraps around and would slip under the limit.
+        var values = (long)header.Count * ((long)header.Features + header.Targets);
+        if (values > MaxBytes / sizeof(double))
         {
-            throw new ArgumentException($"data set '{header.Name}' is {bytes / (1 << 20)} MB, over the limit of {MaxBytes / (1 << 20)} MB");
+            throw new ArgumentException($"data set '{header.Name}' is {values / ((1 << 20) / sizeof(double))} MB, over the limit of {MaxBytes / (1 << 20)} MB");
         }
 
         _header = header;
@@ -64,6 +65,11 @@ public sealed class DataSetGrain(
     public async Task Append(DataChunk chunk)
     {
         var header = _header ?? throw new InvalidOperationException($"data set '{Id}': append before begin");
+        if (chunk.X is null || chunk.Y is null)
+        {
+            throw new ArgumentException($"data set '{Id}': chunk at row {chunk.Start} has no features or no targets");
+        }
+
         var bytes = (long)(chunk.X.Length + chunk.Y.Length) * sizeof(double);
         if (bytes > IDataSetGrain.MaxChunkBytes)
         {
@@ -77,9 +83,9 @@ public sealed class DataSetGrain(
         }
 
         var rows = chunk.X.Length / header.Features;
-        if (chunk.Start < 0 || chunk.Start + rows > header.Count)
+        if (chunk.Start < 0 || (long)chunk.Start + rows > header.Count)
         {
-            throw new ArgumentException($"data set '{Id}': rows {chunk.Start}..{chunk.Start + rows - 1} are outside 0..{header.Count - 1}");
+            throw new ArgumentException($"data set '{Id}': rows {chunk.Start}..{(long)chunk.Start + rows - 1} are outside 0..{header.Count - 1}");
         }
 
         for (var r = chunk.Start; r < chunk.Start + rows; r++)
@@ -112,9 +118,9 @@ public sealed class DataSetGrain(
     public Task<DataChunk> Read(int start, int count)
     {
         var header = Complete();
-        if (start < 0 || count < 1 || start + count > header.Count)
+        if (start < 0 || count < 1 || (long)start + count > header.Count)
         {
-            throw new ArgumentException($"data set '{Id}': cannot read rows {start}..{start + count - 1} of {header.Count}");
+            throw new ArgumentException($"data set '{Id}': cannot read rows {start}..{(long)start + count - 1} of {header.Count}");
         }
 
         var x = _x.AsSpan(start * header.Features, count * header.Features).ToArray();

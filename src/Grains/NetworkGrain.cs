@@ -93,6 +93,12 @@ public sealed class NetworkGrain(
             a = NetworkMath.Rows((await Task.WhenAll(output.Select(n => n.Forward(hidden, true)))).Select(c => c.Value).ToArray());
             NetworkMath.FinishOutput(spec, a);
             var grad = NetworkMath.OutputGradient(spec, a, y.Value);
+            if (grad.Any(v => !double.IsFinite(v)))
+            {
+                // Checked before any output neuron steps, so that a batch that overflows leaves every neuron as it was.
+                throw new ArithmeticException($"the loss became {NetworkMath.Loss(spec, a, y.Value)}, so network '{Id}' took no step on this batch of {batch}");
+            }
+
             signals = await Task.WhenAll(output.Select((neuron, j) =>
                 neuron.BackwardFromLoss(NetworkMath.Column(grad, output.Length, j).AsImmutable())));
         }

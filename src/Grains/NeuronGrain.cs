@@ -55,7 +55,7 @@ public sealed class NeuronGrain(
     {
         var neuron = Existing();
         using var span = Telemetry.StartForward(x.Value.Length / neuron.Inputs);
-        var a = neuron.Forward(x.Value, train);
+        var a = Named(() => neuron.Forward(x.Value, train));
         if (span is not null)
         {
             NeuronTelemetry.Forward(span, x.Value, neuron.Theta, a);
@@ -78,7 +78,7 @@ public sealed class NeuronGrain(
         NeuronStep step;
         using (var span = Telemetry.StartForward(batch))
         {
-            (a, step) = neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index);
+            (a, step) = Named(() => neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index));
             if (span is not null)
             {
                 NeuronTelemetry.Forward(span, x.Value, step.ThetaBefore, a);
@@ -104,8 +104,17 @@ public sealed class NeuronGrain(
             throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: backward called before forward");
         }
 
-        using var span = Telemetry.StartBackward(neuron.PendingBatch);
-        var g = new double[neuron.PendingBatch];
+        // The signal must hold m x B deltas and m rows of parameters that reach this neuron's weight (and a bias).
+        var batch = neuron.PendingBatch;
+        var deltas = above.Deltas?.Length ?? 0;
+        var thetas = above.Thetas?.Length ?? 0;
+        if (deltas == 0 || deltas % batch != 0 || thetas % (deltas / batch) != 0 || thetas / (deltas / batch) < Index + 2)
+        {
+            throw new ArgumentException($"neuron {this.GetPrimaryKeyString()}: the layer above's signal of {deltas} deltas and {thetas} parameters does not fit a pass of {batch} rows into neuron {Index}");
+        }
+
+        using var span = Telemetry.StartBackward(batch);
+        var g = new double[batch];
         NeuronKernel.UpstreamGradient(above.Deltas, above.Thetas, Index, g);
         return Task.FromResult(Step(g, span));
     }
@@ -164,7 +173,7 @@ public sealed class NeuronGrain(
     private NeuronSignal Step(double[] g, Activity? span)
     {
         var neuron = Existing();
-        var step = neuron.Backward(g);
+        var step = Named(() => neuron.Backward(g));
         if (span is not null)
         {
             NeuronTelemetry.Backward(span, step, neuron.Theta);
@@ -179,6 +188,27 @@ public sealed class NeuronGrain(
         var state = new OptimizerState { Step = snapshot.Steps, M = (double[]?)snapshot.M?.Clone(), V = (double[]?)snapshot.V?.Clone() };
         _neuron = new Neuron(Core.Activations.Activations.Parse(stored.State.Activation), snapshot.Theta, optimizer.ToSettings(), state);
         _returnsSignal = stored.State.ReturnsSignal;
+    }
+
+    /// <summary>Runs <paramref name="call"/> on the neuron; what it refuses, it refuses naming this neuron.</summary>
+    private T Named<T>(Func<T> call)
+    {
+        try
+        {
+            return call();
+        }
+        catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
+        {
+            throw new ArgumentException($"neuron {this.GetPrimaryKeyString()}: {e.Message}", e);
+        }
+        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
+        {
+            throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: {e.Message}", e);
+        }
+        catch (ArithmeticException e) when (e.GetType() == typeof(ArithmeticException))
+        {
+            throw new ArithmeticException($"neuron {this.GetPrimaryKeyString()}: {e.Message}", e);
+        }
     }
 
     private Neuron Existing() =>

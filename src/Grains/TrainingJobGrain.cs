@@ -55,6 +55,11 @@ public sealed class TrainingJobGrain(
             throw new InvalidOperationException($"job '{Id}' is already running");
         }
 
+        if (Job.Request is not null)
+        {
+            throw new InvalidOperationException($"job '{Id}' already exists ({Job.State}); a job runs once: start a new job with a new id");
+        }
+
         if (request.Epochs < 1 || request.Epochs > 1_000_000)
         {
             throw new ArgumentException($"epochs must be between 1 and 1000000, got {request.Epochs}");
@@ -88,6 +93,12 @@ public sealed class TrainingJobGrain(
 
     public async Task<JobStatus> WaitForUpdate(long afterVersion, int afterEpoch, TimeSpan timeout)
     {
+        _ = Existing();
+        if (timeout < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"job '{Id}': the wait for an update must not be negative, got {timeout}");
+        }
+
         if (_version <= afterVersion && Job.State is JobState.Running or JobState.Pending)
         {
             await Task.WhenAny(_changed.Task, Task.Delay(timeout));
@@ -232,10 +243,20 @@ public sealed class TrainingJobGrain(
             {
                 var (x, y) = train.Batch(order, _batch * request.BatchSize, request.BatchSize);
                 var parent = JobTelemetry.Traces(request.TraceBatches, _batch) ? epochSpan : null;
-                var loss = await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
+                double loss;
+                try
+                {
+                    loss = await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
+                }
+                catch (ArithmeticException notFinite)
+                {
+                    // The network and its neurons refuse to step on a batch whose gradients are not finite.
+                    throw new ArithmeticException($"training diverged at epoch {e}, batch {_batch + 1}: {notFinite.Message} (try a smaller learning rate)");
+                }
+
                 if (!double.IsFinite(loss))
                 {
-                    throw new ArithmeticException($"the loss became {loss} at epoch {e}, batch {_batch + 1}: training diverged (try a smaller learning rate)");
+                    throw new ArithmeticException($"training diverged at epoch {e}, batch {_batch + 1}: the loss became {loss} (try a smaller learning rate)");
                 }
 
                 _samples += y.Length / train.Header.Targets;

@@ -59,13 +59,7 @@ public sealed class Neuron
     /// <returns>B activations (B logits for a softmax layer)</returns>
     public double[] Forward(ReadOnlyMemory<double> x, bool train)
     {
-        var n = Inputs;
-        if (x.Length == 0 || x.Length % n != 0)
-        {
-            throw new ArgumentException($"input of {x.Length} values is not a whole batch of rows of {n} features");
-        }
-
-        var batch = x.Length / n;
+        var batch = BatchOf(x.Length);
         var z = new double[batch];
         var a = new double[batch];
         NeuronKernel.Forward(x.Span, Theta, z);
@@ -99,6 +93,15 @@ public sealed class Neuron
         F.Backward(_z, _a, g, delta);
         var grad = new double[Theta.Length];
         NeuronKernel.Gradient(_x.Span, delta, grad);
+        for (var i = 0; i < grad.Length; i++)
+        {
+            if (!double.IsFinite(grad[i]))
+            {
+                // Before the optimizer touches theta or its moments: the neuron stays as it was, its pass still pending.
+                throw new ArithmeticException($"the gradient of parameter {i} is {grad[i]}, not a finite number (a NaN or infinite input or upstream gradient, or an overflow); no step taken");
+            }
+        }
+
         var before = Theta;
         var after = (double[])before.Clone();
         Optimizers.Optimizer.Step(Optimizer, State, after, grad);
@@ -125,13 +128,15 @@ public sealed class Neuron
             throw new InvalidOperationException("a softmax neuron cannot compute its own loss gradient: the network normalises its layer");
         }
 
-        var a = Forward(x, train: true);
-        var batch = a.Length;
+        // Everything is checked before the forward pass replaces a pending one.
+        var batch = BatchOf(x.Length);
         if (y.Length % batch != 0 || j >= y.Length / batch)
         {
             throw new ArgumentException($"targets of {y.Length} values do not give column {j} for a batch of {batch}");
         }
 
+        var pending = (_x, _z, _a);
+        var a = Forward(x, train: true);
         var k = y.Length / batch;
         var g = new double[batch];
         for (var s = 0; s < batch; s++)
@@ -139,7 +144,16 @@ public sealed class Neuron
             g[s] = loss.Derivative(a[s], y[s * k + j], k, batch);
         }
 
-        return (a, Backward(g));
+        try
+        {
+            return (a, Backward(g));
+        }
+        catch (ArithmeticException)
+        {
+            // A step refused leaves the neuron as the call found it, with the pass that was pending then.
+            (_x, _z, _a) = pending;
+            throw;
+        }
     }
 
     /// <summary>Replaces the parameters (and optionally the optimizer state), dropping any pending forward pass.</summary>
@@ -155,5 +169,17 @@ public sealed class Neuron
         _x = default;
         _z = null;
         _a = null;
+    }
+
+    /// <summary>B, the rows in <paramref name="length"/> inputs; throws unless they are a whole, non-empty batch of rows of n.</summary>
+    private int BatchOf(int length)
+    {
+        var n = Inputs;
+        if (length == 0 || length % n != 0)
+        {
+            throw new ArgumentException($"input of {length} values is not a whole batch of rows of {n} features");
+        }
+
+        return length / n;
     }
 }

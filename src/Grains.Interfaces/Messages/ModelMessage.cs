@@ -25,5 +25,18 @@ public sealed record ModelMessage(
     public NetworkSpec ToSpec() =>
         new(Inputs, Layers.Select(l => new LayerSpec(l.Size, l.Activation)).ToArray(), Loss, InputShift, InputScale, Classes);
 
-    public NetworkModel ToModel() => new(ToSpec(), Theta);
+    public NetworkModel ToModel()
+    {
+        if (Layers is null || Layers.Any(l => l is null) || InputShift is null || InputScale is null)
+        {
+            throw new ArgumentException("the model has no layers, a null layer, or no input shift and scale");
+        }
+
+        if (Theta is null || Theta.Any(layer => layer is null || layer.Any(theta => theta is null)))
+        {
+            throw new ArgumentException("the model has no parameters for some of its neurons");
+        }
+
+        return new(ToSpec(), Theta);
+    }
 }
