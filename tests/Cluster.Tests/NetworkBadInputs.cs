@@ -1,0 +1,124 @@
+using NetOrleans.Core.Models;
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Cluster.Tests;
+
+/// <summary>Bad requests to network grains: wrong dimensions, values that are not finite, impossible specs and optimizers, unknown ids.</summary>
+public static class NetworkBadInputs
+{
+    private static readonly double[] TwoRows = [133, 65, 160, 72];
+    private static readonly double[] TwoTargets = [0, 1, 1, 0];
+
+    public static IEnumerable<BadInput> Rows() =>
+    [
+        // Wrong dimensions and values that are not finite, against the world's trained 2-3-2 network.
+        BadInput.Of<ArgumentException>("predict a row of 3 values on a 2-input network", w => w.World.Predict(new double[] { 133, 65, 1 }.AsImmutable()), "input of 3 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("predict no values at all", w => w.World.Predict(Array.Empty<double>().AsImmutable()), "input of 0 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("predict with NaN in row 2", w => w.World.Predict(new double[] { 133, 65, double.NaN, 72 }.AsImmutable()), "input row 2 column 1 is NaN", "not a finite number"),
+        BadInput.Of<ArgumentException>("predict with +infinity", w => w.World.Predict(new double[] { 133, double.PositiveInfinity }.AsImmutable()), "input row 1 column 2", "not a finite number"),
+        BadInput.Of<ArgumentException>("train on inputs 5 values wide", w => w.World.TrainBatch(new double[] { 133, 65, 160, 72, 1 }.AsImmutable(), TwoTargets.AsImmutable()), "input of 5 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("train on targets 3 values wide for 2 outputs", w => w.World.TrainBatch(new double[] { 133, 65 }.AsImmutable(), new double[] { 0, 1, 0 }.AsImmutable()), "target of 3 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("train on 2 input rows and 1 target row", w => w.World.TrainBatch(TwoRows.AsImmutable(), new double[] { 0, 1 }.AsImmutable()), "2 input rows but 1 target rows"),
+        BadInput.Of<ArgumentException>("train on an empty batch", w => w.World.TrainBatch(Array.Empty<double>().AsImmutable(), Array.Empty<double>().AsImmutable()), "input of 0 values"),
+        BadInput.Of<ArgumentException>("train with NaN in the inputs", w => w.World.TrainBatch(new double[] { 133, 65, 160, double.NaN }.AsImmutable(), TwoTargets.AsImmutable()), "input row 2 column 2 is NaN"),
+        BadInput.Of<ArgumentException>("train with -infinity in the targets", w => w.World.TrainBatch(TwoRows.AsImmutable(), new double[] { 0, 1, double.NegativeInfinity, 0 }.AsImmutable()), "target row 2 column 1", "not a finite number"),
+        BadInput.Of<ArithmeticException>(
+            "train a relu/linear network on finite inputs so large that its output overflows",
+            w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }.AsImmutable(), new double[] { 0 }.AsImmutable()),
+            "neuron {row}/huge/2/0", "not a finite number", "no step taken") with
+        {
+            Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "linear")), BadInputWorld.Sgd, replace: false),
+            Watch = ["huge"],
+        },
+        BadInput.Of<ArithmeticException>(
+            "train a relu/softmax network on finite inputs so large that its logits overflow",
+            w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }.AsImmutable(), new double[] { 0, 1 }.AsImmutable()),
+            "the loss became NaN, so network '{row}/huge' took no step") with
+        {
+            Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2)), BadInputWorld.Adam, replace: false),
+            Watch = ["huge"],
+        },
+
+        // Optimizers that cannot work, on the world network and on new ones.
+        BadInput.Of<ArgumentException>("set a NaN learning rate", w => w.World.SetOptimizer(BadInputWorld.Sgd with { LearningRate = double.NaN }), "learning rate must be a positive finite number, got NaN"),
+        BadInput.Of<ArgumentException>("set an unknown optimizer", w => w.World.SetOptimizer(BadInputWorld.Sgd with { Kind = "rmsprop" }), "unknown optimizer 'rmsprop'"),
+        Create("create with a negative learning rate", BadInputWorld.Sgd with { LearningRate = -0.1 }, "learning rate", "got -0.1"),
+        Create("create with a zero learning rate", BadInputWorld.Sgd with { LearningRate = 0 }, "learning rate", "got 0"),
+        Create("create with an infinite learning rate", BadInputWorld.Sgd with { LearningRate = double.PositiveInfinity }, "learning rate", "positive finite"),
+        Create("create with an unknown optimizer", BadInputWorld.Sgd with { Kind = "lbfgs" }, "unknown optimizer 'lbfgs'"),
+        Create("create with Adam's beta1 of 1", BadInputWorld.Adam with { Beta1 = 1 }, "beta1 and beta2 must be in [0, 1)"),
+
+        // Specs that cannot be a network: nothing may be created, not even one neuron.
+        Create("create with a layer of 0 neurons", Spec(2, [(0, "sigmoid"), (1, "sigmoid")]), "layer 1 must have between 1 and 100000 neurons, got 0"),
+        Create("create with 10^6 neurons in a layer", Spec(2, [(1_000_000, "sigmoid"), (1, "sigmoid")]), "layer 1 must have between 1 and 100000 neurons, got 1000000"),
+        Create("create with 10^7 inputs", Spec(10_000_000, [(1, "sigmoid")]), "input width must be between 1 and 1000000, got 10000000"),
+        Create("create with 0 inputs", Spec(0, [(1, "sigmoid")]), "input width must be between 1 and 1000000, got 0"),
+        Create("create with no layers", Spec(2, []), "at least one layer"),
+        Create("create with an unknown activation", Spec(2, [(2, "swish"), (1, "sigmoid")]), "layer 1: unknown activation 'swish'"),
+        Create("create with softmax on a hidden layer", Spec(2, [(2, "softmax"), (2, "softmax")]), "layer 1: softmax is allowed on the output layer only"),
+        Create("create with an unknown loss", Model(m => m with { Loss = "hinge" }), "unknown loss 'hinge'"),
+        Create("create with a NaN weight", Model(m => Theta(m, 1, 1, 0, double.NaN)), "layer 1 neuron 1 has a weight or bias that is not a finite number"),
+        Create("create with an infinite bias", Model(m => Theta(m, 2, 0, 2, double.NegativeInfinity)), "layer 2 neuron 0 has a weight or bias that is not a finite number"),
+        Create("create with 3 weights on a neuron of fan-in 2", Model(m => m with { Theta = [m.Theta[0], [[1, 2, 3, 0]]] }), "layer 2 neuron 0 has 3 weights, expected 2"),
+        Create("create with an input scale of 0", Model(m => m with { InputScale = [1, 0] }), "input scale finite and non-zero"),
+        Create("create with 3 class names for 1 output", Model(m => m with { Classes = ["a", "b", "c"] }), "3 class names for 1 output neurons"),
+        Create("create with no weights at all", Model(m => m with { Theta = null! }), "no parameters"),
+
+        // An existing network is not replaced by accident, nor by a bad model.
+        BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam, replace: false), "network '{net}' already exists"),
+        BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(ModelMessage.From(BadInputWorld.WorldModel()), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
+        BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
+
+        // Unknown network ids: refused, and the id still names nothing afterwards.
+        Unknown("predict on an unknown network", n => n.Predict(new double[] { 1, 2 }.AsImmutable())),
+        Unknown("export an unknown network", n => n.Export()),
+        Unknown("train an unknown network", n => n.TrainBatch(new double[] { 1, 2 }.AsImmutable(), new double[] { 1 }.AsImmutable())),
+        Unknown("checkpoint an unknown network", n => n.Checkpoint()),
+        Unknown("delete an unknown network", n => n.Delete()),
+        Unknown("set the optimizer of an unknown network", n => n.SetOptimizer(BadInputWorld.Sgd)),
+        Unknown("record an epoch on an unknown network", n => n.RecordEpoch(new EpochRecord(1, 0.5, null, null, null))),
+        BadInput.Of<KeyNotFoundException>("restore an unknown network", w => w.Network(w.Scratch("ghost")).Restore(), "network '{row}/ghost' has no checkpoint") with { After = AssertAbsent },
+    ];
+
+    /// <summary>The Create of a new network with <paramref name="optimizer"/> (and a valid model) fails, and creates nothing.</summary>
+    private static BadInput Create(string name, OptimizerSetup optimizer, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(ModelMessage.From(BadInputWorld.SmallModel()), optimizer, replace: false), fragments) with { After = AssertAbsent };
+
+    /// <summary>The Create of a new network from a broken model fails, and creates nothing.</summary>
+    private static BadInput Create(string name, Func<ModelMessage, ModelMessage> broken, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(broken(ModelMessage.From(BadInputWorld.SmallModel())), BadInputWorld.Sgd, replace: false), fragments) with { After = AssertAbsent };
+
+    private static BadInput Unknown(string name, Func<Grains.Interfaces.INetworkGrain, Task> call) =>
+        BadInput.Of<KeyNotFoundException>(name, w => call(w.Network(w.Scratch("ghost"))), "network '{row}/ghost' does not exist") with { After = AssertAbsent };
+
+    private static Func<ModelMessage, ModelMessage> Model(Func<ModelMessage, ModelMessage> change) => change;
+
+    /// <summary>A model message with n_0 inputs and the given layers, one zero parameter per weight and bias.</summary>
+    private static Func<ModelMessage, ModelMessage> Spec(int inputs, (int Size, string Activation)[] layers) => _ => new ModelMessage(
+        inputs,
+        layers.Select(l => new LayerShape(l.Size, l.Activation)).ToArray(),
+        "mse",
+        [],
+        [],
+        null,
+        []);
+
+    /// <summary>The model with parameter <paramref name="p"/> of neuron <paramref name="j"/> of layer <paramref name="layer"/> (1-based) set to <paramref name="value"/>.</summary>
+    private static ModelMessage Theta(ModelMessage m, int layer, int j, int p, double value)
+    {
+        var theta = m.Theta.Select(l => l.Select(t => (double[])t.Clone()).ToArray()).ToArray();
+        theta[layer - 1][j][p] = value;
+        return m with { Theta = theta };
+    }
+
+    /// <summary>Nothing of the row's network "new" or "ghost" exists: no network, no catalog entry, no neuron.</summary>
+    private static async Task AssertAbsent(BadInputWorld w)
+    {
+        foreach (var id in new[] { w.Scratch("new"), w.Scratch("ghost") })
+        {
+            await Assert.ThrowsAsync<KeyNotFoundException>(() => w.Network(id).Describe());
+            var neuron = await Assert.ThrowsAsync<InvalidOperationException>(() => w.Neuron(id, 1, 0).GetParameters());
+            Assert.Contains("does not exist", neuron.Message, StringComparison.Ordinal);
+        }
+    }
+}
