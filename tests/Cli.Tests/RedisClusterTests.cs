@@ -54,13 +54,8 @@ public sealed class RedisClusterTests(RedisServer redis, ITestOutputHelper outpu
 
         // Watch through the surviving gateways; kill the victim once the job has printed its first tenth of the epochs.
         await using var watch = cluster.StartClient("jobs watch", ["jobs", "watch", jobId, .. RedisCluster.GatewayArgs(survivors)]);
+        // (That the kill interrupted the job shows in its recoveries below.)
         await watch.WaitForLine(l => l.StartsWith("epoch", StringComparison.Ordinal), WatchTimeout, "its first epoch line");
-        await using (var inspector = await ClusterInspector.Connect(survivors.Select(s => s.GatewayPort), cluster.ClusterId))
-        {
-            var running = await inspector.Status(jobId);
-            Assert.True(running.Epoch < running.Epochs, $"the job should still be running when its silo is killed: {running}");
-        }
-
         victim.Process.Kill();
 
         var exit = await watch.WaitForExit(WatchTimeout);
