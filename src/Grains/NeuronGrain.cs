@@ -19,10 +19,11 @@ public sealed class NeuronGrain(
     private static readonly double[] Nothing = [];
     private Neuron? _neuron;
     private bool _returnsSignal;
+    private int? _index;
     private NeuronTelemetry? _telemetry;
 
     /// <summary>i, this neuron's index in its layer.</summary>
-    private int Index => NeuronKeys.Parse(this.GetPrimaryKeyString()).Index;
+    private int Index => _index ??= NeuronKeys.Parse(this.GetPrimaryKeyString()).Index;
 
     private NeuronTelemetry Telemetry => _telemetry ??= new NeuronTelemetry(this.GetPrimaryKeyString());
 
