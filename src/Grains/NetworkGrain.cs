@@ -84,6 +84,32 @@ public sealed class NetworkGrain(
 
         var started = Stopwatch.GetTimestamp();
         using var span = NetworkTelemetry.Start(SpanNames.TrainBatch, Id, batch);
+        double loss;
+        try
+        {
+            loss = await Step(spec, x, y);
+        }
+        catch (ArithmeticException diverged)
+        {
+            // Some neurons may have stepped before another refused: none is left half a step ahead of the rest.
+            var restored = await Restore();
+            throw new ArithmeticException($"{diverged.Message}; network '{Id}' is back at its last checkpoint ({restored.Progress})");
+        }
+
+        stored.State.Steps++;
+        NetworkTelemetry.Trained(span, Id, batch, loss, started);
+        return loss;
+    }
+
+    /// <summary>
+    /// Forward through every layer, the loss, and backward from the output layer down, every neuron stepping.
+    /// Throws an <see cref="ArithmeticException"/> when the loss or a neuron's gradient is not finite.
+    /// </summary>
+    /// <param name="x">B x n_0 raw inputs</param>
+    /// <param name="y">B x n_L targets</param>
+    /// <returns>the batch loss before the step</returns>
+    private async Task<double> Step(NetworkSpec spec, Immutable<double[]> x, Immutable<double[]> y)
+    {
         var output = _neurons[^1];
         var hidden = (await Forward(spec, x.Value, train: true, _neurons.Length - 1)).AsImmutable();
         double[] a;
@@ -95,8 +121,7 @@ public sealed class NetworkGrain(
             var grad = NetworkMath.OutputGradient(spec, a, y.Value);
             if (grad.Any(v => !double.IsFinite(v)))
             {
-                // Checked before any output neuron steps, so that a batch that overflows leaves every neuron as it was.
-                throw new ArithmeticException($"the loss became {NetworkMath.Loss(spec, a, y.Value)}, so network '{Id}' took no step on this batch of {batch}");
+                throw new ArithmeticException($"the loss became {NetworkMath.Loss(spec, a, y.Value)}");
             }
 
             signals = await Task.WhenAll(output.Select((neuron, j) =>
@@ -111,6 +136,11 @@ public sealed class NetworkGrain(
         }
 
         var loss = NetworkMath.Loss(spec, a, y.Value);
+        if (!double.IsFinite(loss))
+        {
+            throw new ArithmeticException($"the loss became {loss}");
+        }
+
         for (var l = _neurons.Length - 2; l >= 0; l--)
         {
             var above = new LayerSignal(
@@ -119,8 +149,6 @@ public sealed class NetworkGrain(
             signals = await Task.WhenAll(_neurons[l].Select(neuron => neuron.BackwardFromLayer(above)));
         }
 
-        stored.State.Steps++;
-        NetworkTelemetry.Trained(span, Id, batch, loss, started);
         return loss;
     }
 

@@ -75,6 +75,11 @@ public sealed class TrainingJobGrain(
             throw new ArgumentException($"trace batches must be 0 (the first of every epoch) or N >= 1 (every Nth), got {request.TraceBatches}");
         }
 
+        if (!double.IsFinite(request.CheckpointSeconds) || request.CheckpointSeconds < 0)
+        {
+            throw new ArgumentException($"checkpoint seconds must be 0 (every epoch) or more, got {request.CheckpointSeconds}");
+        }
+
         var network = GrainFactory.GetGrain<INetworkGrain>(request.NetworkId);
         var summary = await network.Describe();
         var train = await Load(request.TrainSetId, summary, "training");
@@ -193,8 +198,10 @@ public sealed class TrainingJobGrain(
         }
         catch (ArithmeticException diverged)
         {
-            var restored = await network.Restore();
-            Job.Error = $"{diverged.Message}; the network is back at its last checkpoint ({restored.History.Length} epochs, {restored.Steps} steps)";
+            // The network went back to its last checkpoint when it refused the step; so does this job's history.
+            var restored = await network.Describe();
+            Job.Records = restored.History.Skip(Job.FirstEpoch).ToList();
+            Job.Error = diverged.Message;
             Job.State = JobState.Failed;
             jobSpan?.SetStatus(ActivityStatusCode.Error, Job.Error);
         }
@@ -243,20 +250,14 @@ public sealed class TrainingJobGrain(
             {
                 var (x, y) = train.Batch(order, _batch * request.BatchSize, request.BatchSize);
                 var parent = JobTelemetry.Traces(request.TraceBatches, _batch) ? epochSpan : null;
-                double loss;
                 try
                 {
-                    loss = await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
+                    await Under(parent, () => network.TrainBatch(x.AsImmutable(), y.AsImmutable()));
                 }
                 catch (ArithmeticException notFinite)
                 {
-                    // The network and its neurons refuse to step on a batch whose gradients are not finite.
+                    // The network refuses a batch whose loss or gradients are not finite, and goes back to its last checkpoint.
                     throw new ArithmeticException($"training diverged at epoch {e}, batch {_batch + 1}: {notFinite.Message} (try a smaller learning rate)");
-                }
-
-                if (!double.IsFinite(loss))
-                {
-                    throw new ArithmeticException($"training diverged at epoch {e}, batch {_batch + 1}: the loss became {loss} (try a smaller learning rate)");
                 }
 
                 _samples += y.Length / train.Header.Targets;
@@ -269,6 +270,13 @@ public sealed class TrainingJobGrain(
             }
 
             var record = await Under(null, () => Evaluate(network, spec, epoch, train, test));
+            if (!double.IsFinite(record.TrainLoss))
+            {
+                // Weights that overflow on the training data are no checkpoint to keep.
+                var restored = await network.Restore();
+                throw new ArithmeticException($"training diverged at epoch {e}: the loss on the training data became {record.TrainLoss}; network '{request.NetworkId}' is back at its last checkpoint ({restored.Progress}) (try a smaller learning rate)");
+            }
+
             JobTelemetry.Evaluated(epochSpan, request.NetworkId, record);
             await network.RecordEpoch(record);
             Job.Records.Add(record);

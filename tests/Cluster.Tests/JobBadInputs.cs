@@ -11,6 +11,8 @@ public static class JobBadInputs
         Start("start a job of 0 epochs", w => Request(w) with { Epochs = 0 }, "epochs must be between 1 and 1000000, got 0"),
         Start("start a job with batch size 0", w => Request(w) with { BatchSize = 0 }, "batch size must be at least 1, got 0"),
         Start("start a job with batch size -5", w => Request(w) with { BatchSize = -5 }, "batch size must be at least 1, got -5"),
+        Start("start a job that checkpoints every -1 seconds", w => Request(w) with { CheckpointSeconds = -1 }, "checkpoint seconds must be 0 (every epoch) or more, got -1"),
+        Start("start a job that checkpoints every NaN seconds", w => Request(w) with { CheckpointSeconds = double.NaN }, "checkpoint seconds must be 0 (every epoch) or more, got NaN"),
         Start("start a job on a data set of 3 features for a 2-input network", w => Request(w) with { TrainSetId = w.Scratch("wide") }, "has 3 features but network '{net}' takes 2 inputs") with
         {
             Arrange = w => TrainingHelpers.Upload(w.Grains, w.Scratch("wide"), new DataSet("wide", [1, 2, 3], [1, 0], 3, 2, ["a", "b", "c"])),

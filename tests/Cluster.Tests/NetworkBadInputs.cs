@@ -33,7 +33,7 @@ public static class NetworkBadInputs
         BadInput.Of<ArithmeticException>(
             "train a relu/softmax network on finite inputs so large that its logits overflow",
             w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }.AsImmutable(), new double[] { 0, 1 }.AsImmutable()),
-            "the loss became NaN, so network '{row}/huge' took no step") with
+            "the loss became NaN; network '{row}/huge' is back at its last checkpoint (0 epochs, 0 steps)") with
         {
             Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2)), BadInputWorld.Adam, replace: false),
             Watch = ["huge"],

@@ -10,4 +10,8 @@ public sealed record NetworkSummary(
     OptimizerSetup Optimizer,
     string[]? Classes,
     long Steps,
-    EpochRecord[] History);
+    EpochRecord[] History)
+{
+    /// <summary>How far it has trained, for messages: "2 epochs, 8 steps".</summary>
+    public string Progress => $"{History.Length} epoch{(History.Length == 1 ? "" : "s")}, {Steps} step{(Steps == 1 ? "" : "s")}";
+}
