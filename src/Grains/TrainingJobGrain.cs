@@ -22,6 +22,7 @@ public sealed class TrainingJobGrain(
     private const int MaxRecoveries = 20;
     private static readonly TimeSpan NotifyInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan RevivePeriod = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(1);
 
     private readonly Stopwatch _clock = new();
     private TaskCompletionSource _changed = NewSignal();
@@ -228,7 +229,8 @@ public sealed class TrainingJobGrain(
 
     /// <summary>
     /// Epochs from the one after the last checkpoint to the last; an epoch ends in a checkpoint when the request's
-    /// checkpoint interval has passed since the last one, and so does the job.
+    /// checkpoint interval has passed since the last one (0: every epoch), and so does the job. The job's own record
+    /// is written at most once a second, and when it ends.
     /// </summary>
     private async Task Train(INetworkGrain network, NetworkSpec spec, LoadedData train, LoadedData? test, Activity? jobSpan)
     {
@@ -236,6 +238,7 @@ public sealed class TrainingJobGrain(
         var n = train.Header.Count;
         var order = Enumerable.Range(0, n).ToArray();
         var lastCheckpoint = _clock.Elapsed;
+        var lastWrite = _clock.Elapsed;
         for (var e = Job.Records.Count + 1; e <= request.Epochs && !_cancelRequested; e++)
         {
             var epoch = Job.FirstEpoch + e;
@@ -284,8 +287,14 @@ public sealed class TrainingJobGrain(
             if (e == request.Epochs || _clock.Elapsed - lastCheckpoint >= TimeSpan.FromSeconds(request.CheckpointSeconds))
             {
                 await network.Checkpoint();
-                await stored.WriteStateAsync();
                 lastCheckpoint = _clock.Elapsed;
+            }
+
+            if (_clock.Elapsed - lastWrite >= RecordInterval)
+            {
+                // The job's own record only keeps its statistics: a resumed job takes its epochs from the network.
+                await stored.WriteStateAsync();
+                lastWrite = _clock.Elapsed;
             }
 
             Changed(force: true);

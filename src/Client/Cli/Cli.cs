@@ -13,7 +13,7 @@ public static class Cli
                    --activation sigmoid --output sigmoid --seed N] [--loss mse|cross-entropy] [--epochs 1000] [--lr 0.1]
                    [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
                    [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
-                   [--trace console[,orleans]] [--trace-batches first|N|all]
+                   [--trace console[,orleans]] [--trace-batches first|N|all] [--checkpoint-seconds 0]
           predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT] [--trace console[,orleans]]
           explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... [--target Y1,Y2 | --target CLASS]
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]

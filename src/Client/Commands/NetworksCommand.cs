@@ -37,8 +37,7 @@ public static class NetworksCommand
                 foreach (var id in await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Networks())
                 {
                     var s = await grains.GetGrain<INetworkGrain>(id).Describe();
-                    var last = s.History.LastOrDefault();
-                    var loss = last is null ? "untrained" : $"loss {last.TrainLoss.ToString("G6", CultureInfo.InvariantCulture)}";
+                    var loss = s.History.Length == 0 ? "untrained" : $"loss {s.History[^1].TrainLoss.ToString("G6", CultureInfo.InvariantCulture)}";
                     context.Out.WriteLine($"{id}  {Shape(s)}  {s.Steps} steps  {s.History.Length} epochs  {loss}");
                 }
 

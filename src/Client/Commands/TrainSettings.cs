@@ -95,7 +95,7 @@ public sealed record TrainSettings(
     /// <summary>--checkpoint-seconds S: checkpoint after an epoch once S seconds have passed since the last (0: every epoch).</summary>
     private static double ParseCheckpointSeconds(Arguments args)
     {
-        var seconds = args.Double("--checkpoint-seconds", 1);
+        var seconds = args.Double("--checkpoint-seconds", 0);
         return seconds >= 0 ? seconds : throw new UsageException($"train: --checkpoint-seconds must be 0 or more, got {seconds}");
     }
 

@@ -7,4 +7,4 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="TestLoss">mean loss over the test split, when there is one</param>
 /// <param name="TestAccuracy">fraction right on the test split, for classes</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.EpochRecord")]
-public sealed record EpochRecord(int Epoch, double TrainLoss, double? TrainAccuracy, double? TestLoss, double? TestAccuracy);
+public readonly record struct EpochRecord(int Epoch, double TrainLoss, double? TrainAccuracy, double? TestLoss, double? TestAccuracy);

@@ -16,4 +16,4 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// </param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.JobRequest")]
 public sealed record JobRequest(
-    string NetworkId, string TrainSetId, string? TestSetId, int Epochs, int BatchSize, bool Shuffle, long Seed, int TraceBatches = 0, double CheckpointSeconds = 1);
+    string NetworkId, string TrainSetId, string? TestSetId, int Epochs, int BatchSize, bool Shuffle, long Seed, int TraceBatches = 0, double CheckpointSeconds = 0);

@@ -2,7 +2,7 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.State;
 
-/// <summary>A training job's stored state, written when it starts, after every epoch's checkpoint and when it ends.</summary>
+/// <summary>A training job's stored state, written when it starts, at most once a second while it runs, and when it ends.</summary>
 [GenerateSerializer, Alias("NetOrleans.JobRecord")]
 public sealed class JobRecord
 {
