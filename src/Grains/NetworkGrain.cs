@@ -44,6 +44,10 @@ public sealed class NetworkGrain(
         var neurons = Neurons(core.Spec);
         await Task.WhenAll(neurons.SelectMany((layer, l) => layer.Select((neuron, j) =>
             neuron.Initialize(new NeuronSetup(core.Spec.Layers[l].Activation, core.Theta[l][j], optimizer, ReturnsSignal: l > 0)))));
+
+        // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
+        var kept = neurons.SelectMany(layer => layer).ToHashSet();
+        await Task.WhenAll(_neurons.SelectMany(layer => layer).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
         stored.State = new NetworkState
         {
             Inputs = model.Inputs,
