@@ -15,8 +15,10 @@ public interface ITrainingJobGrain : IGrainWithStringKey
     Task<JobStatus> GetStatus(int afterEpoch);
 
     /// <summary>
-    /// Waits until the job's version passes <paramref name="afterVersion"/> (or <paramref name="timeout"/> ends),
-    /// then returns its progress with this job's epoch records after its first <paramref name="afterEpoch"/>.
+    /// Waits until the job's version passes <paramref name="afterVersion"/> (or <paramref name="timeout"/> ends, and
+    /// never longer than 20 s, well inside a call's 30 s response timeout), then returns its progress
+    /// with this job's epoch records after its first <paramref name="afterEpoch"/>. Versions only grow, also across
+    /// the job grain's activations (a job resumed on another silo).
     /// </summary>
     [AlwaysInterleave, Alias("WaitForUpdate")]
     Task<JobStatus> WaitForUpdate(long afterVersion, int afterEpoch, TimeSpan timeout);

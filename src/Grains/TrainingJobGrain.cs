@@ -23,6 +23,7 @@ public sealed class TrainingJobGrain(
     private static readonly TimeSpan NotifyInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan RevivePeriod = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan RecordInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(20);
 
     private readonly Stopwatch _clock = new();
     private TaskCompletionSource _changed = NewSignal();
@@ -40,6 +41,8 @@ public sealed class TrainingJobGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Versions count on from the clock, so that a watcher's version from an earlier activation is already passed.
+        _version = DateTime.UtcNow.Ticks;
         if (Job.State == JobState.Running)
         {
             // This job was running on a silo that is gone: carry on from the network's last checkpoint.
@@ -107,7 +110,7 @@ public sealed class TrainingJobGrain(
 
         if (_version <= afterVersion && Job.State is JobState.Running or JobState.Pending)
         {
-            await Task.WhenAny(_changed.Task, Task.Delay(timeout));
+            await Task.WhenAny(_changed.Task, Task.Delay(timeout < MaxWait ? timeout : MaxWait));
         }
 
         return Status(afterEpoch);
