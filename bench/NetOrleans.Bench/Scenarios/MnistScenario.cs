@@ -61,11 +61,12 @@ public static class MnistScenario
         var dataId = $"{id}/data";
         await Runs.Upload(grains, dataId, workload.Data);
         var request = new JobRequest(id, dataId, null, 1, BatchSize, Shuffle: false, Seed: 1);
+        var jobs = 0; // a job runs once: every run is a new job
         var job = await Measure.Single(context, $"{workload.Name} job", async () =>
         {
             await Runs.Create(grains, id, workload);
             var probe = Probe.Start();
-            var status = await Runs.Job(grains, $"{id}/job", request);
+            var status = await Runs.Job(grains, $"{id}/job-{++jobs}", request);
             return probe.Stop() with { Seconds = status.Elapsed.TotalSeconds };
         });
         var check = await Runs.Compare(grains.GetGrain<NetOrleans.Grains.Interfaces.INetworkGrain>(id), last);

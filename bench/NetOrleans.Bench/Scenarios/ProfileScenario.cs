@@ -83,7 +83,7 @@ public static class ProfileScenario
         // What a job also adds: a checkpoint of every neuron into the grain storage (memory storage here).
         var checkpoint = await Measure.Single(context, $"profile {name} checkpoint", () => Probe.Time(() => network.Checkpoint()));
         context.Add(new Row($"{name}: INetworkGrain.Checkpoint (memory storage)", "checkpoint", Unit.Seconds, checkpoint.Seconds, null,
-            $"{Format.Bytes(checkpoint.Median(s => s.AllocatedBytes))} allocated; a job checkpoints after an epoch when a second has passed since the last, and after its last epoch"));
+            $"{Format.Bytes(checkpoint.Median(s => s.AllocatedBytes))} allocated; a job checkpoints after every epoch (--checkpoint-seconds 0, the default) and after its last"));
         await network.Delete();
     }
 
