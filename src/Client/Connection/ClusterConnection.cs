@@ -5,9 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetOrleans.Client.Cli;
 using NetOrleans.Silo;
+using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Runtime.Messaging;
-using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Connection;
 
