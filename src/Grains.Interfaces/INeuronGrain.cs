@@ -51,6 +51,10 @@ public interface INeuronGrain : IGrainWithStringKey
     [Alias("Restore")]
     Task Restore(long version);
 
+    /// <summary>The address of the silo this neuron is active on (<c>SiloAddress.ToParsableString()</c>).</summary>
+    [Alias("Locate")]
+    Task<string> Locate();
+
     /// <summary>Removes the neuron's stored state and deactivates it.</summary>
     [Alias("Delete")]
     Task Delete();

@@ -3,6 +3,7 @@ using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Grains.Routing;
 using NetOrleans.Grains.State;
 using NetOrleans.Grains.Telemetry;
 using Orleans.Runtime;
@@ -14,10 +15,12 @@ namespace NetOrleans.Grains;
 /// the loss; backward from the output layer down, each layer told the deltas and weights of the one above.
 /// </summary>
 public sealed class NetworkGrain(
-    [PersistentState("network", StorageNames.Store)] IPersistentState<NetworkState> stored) : Grain, INetworkGrain
+    [PersistentState("network", StorageNames.Store)] IPersistentState<NetworkState> stored,
+    ILocalSiloDetails silo) : Grain, INetworkGrain
 {
     private NetworkSpec? _spec;
     private INeuronGrain[][] _neurons = [];
+    private LayerRoute[]? _routes;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -120,7 +123,8 @@ public sealed class NetworkGrain(
         NeuronSignal[] signals;
         if (NetworkMath.OutputIsCoupled(spec))
         {
-            a = NetworkMath.Rows((await Task.WhenAll(output.Select(n => n.Forward(hidden, true)))).Select(c => c.Value).ToArray());
+            a = NetworkMath.Rows((await FanOut(_neurons.Length - 1, n => n.Forward(hidden, true), g => g.Relay.Forward(hidden, true, g.Keys)))
+                .Select(c => c.Value).ToArray());
             NetworkMath.FinishOutput(spec, a);
             var grad = NetworkMath.OutputGradient(spec, a, y.Value);
             if (grad.Any(v => !double.IsFinite(v)))
@@ -134,7 +138,7 @@ public sealed class NetworkGrain(
         else
         {
             // One call per output neuron: forward, its own loss gradient, backward and step.
-            var steps = await Task.WhenAll(output.Select(n => n.TrainOutput(hidden, y, spec.Loss)));
+            var steps = await FanOut(_neurons.Length - 1, n => n.TrainOutput(hidden, y, spec.Loss), g => g.Relay.TrainOutput(hidden, y, spec.Loss, g.Keys));
             a = NetworkMath.Rows(steps.Select(s => s.A).ToArray());
             signals = steps.Select(s => new NeuronSignal(s.Delta, s.ThetaBefore)).ToArray();
         }
@@ -150,7 +154,7 @@ public sealed class NetworkGrain(
             var above = new LayerSignal(
                 NetworkMath.Concat(signals.Select(s => s.Delta).ToArray()),
                 NetworkMath.Concat(signals.Select(s => s.ThetaBefore).ToArray()));
-            signals = await Task.WhenAll(_neurons[l].Select(neuron => neuron.BackwardFromLayer(above)));
+            signals = await FanOut(l, neuron => neuron.BackwardFromLayer(above), g => g.Relay.BackwardFromLayer(above, g.Keys));
         }
 
         return loss;
@@ -216,6 +220,7 @@ public sealed class NetworkGrain(
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RemoveNetwork(Id);
         _spec = null;
         _neurons = [];
+        _routes = null;
         DeactivateOnIdle();
     }
 
@@ -225,10 +230,11 @@ public sealed class NetworkGrain(
     private async Task<double[]> Forward(NetworkSpec spec, double[] x, bool train, int layers)
     {
         var input = NetworkMath.ScaleInputs(spec, x);
-        foreach (var layer in _neurons.Take(layers))
+        await Route();
+        for (var l = 0; l < layers; l++)
         {
             var shared = input.AsImmutable();
-            var columns = await Task.WhenAll(layer.Select(n => n.Forward(shared, train)));
+            var columns = await FanOut(l, n => n.Forward(shared, train), g => g.Relay.Forward(shared, train, g.Keys));
             input = NetworkMath.Rows(columns.Select(c => c.Value).ToArray());
         }
 
@@ -245,6 +251,55 @@ public sealed class NetworkGrain(
         var s = stored.State;
         _spec = new ModelMessage(s.Inputs, s.Layers, s.Loss, s.InputShift, s.InputScale, s.Classes, []).ToSpec();
         _neurons = Neurons(_spec);
+        _routes = null;
+    }
+
+    /// <summary>Finds where the neurons live, once per activation, creation and restore, and plans each layer's route.</summary>
+    private async Task Route()
+    {
+        if (_routes is not null)
+        {
+            return;
+        }
+
+        var here = silo.SiloAddress.ToParsableString();
+        var routes = new LayerRoute[_neurons.Length];
+        for (var l = 0; l < routes.Length; l++)
+        {
+            var silos = await Task.WhenAll(_neurons[l].Select(n => n.Locate()));
+            var keys = _neurons[l].Select(n => n.GetPrimaryKeyString()).ToArray();
+            routes[l] = LayerRoute.Plan(keys, silos, here, key => GrainFactory.GetGrain<ISiloRelayGrain>(key));
+        }
+
+        _routes = routes;
+    }
+
+    /// <summary>
+    /// One call to every neuron of layer <paramref name="l"/>, the results in neuron order: directly, or through the
+    /// relay of their silo for the groups the layer's route sends there.
+    /// </summary>
+    private Task<T[]> FanOut<T>(int l, Func<INeuronGrain, Task<T>> direct, Func<RelayGroup, Task<T[]>> relayed)
+    {
+        var route = _routes?[l];
+        return route is null || route.Relayed.Length == 0
+            ? Task.WhenAll(_neurons[l].Select(direct))
+            : Routed(_neurons[l], route, direct, relayed);
+    }
+
+    private static async Task<T[]> Routed<T>(INeuronGrain[] layer, LayerRoute route, Func<INeuronGrain, Task<T>> direct, Func<RelayGroup, Task<T[]>> relayed)
+    {
+        var results = new T[layer.Length];
+        var calls = route.Direct.Select(async j => results[j] = await direct(layer[j]))
+            .Concat(route.Relayed.Select(async group =>
+            {
+                var answers = await relayed(group);
+                for (var i = 0; i < group.Indices.Length; i++)
+                {
+                    results[group.Indices[i]] = answers[i];
+                }
+            }));
+        await Task.WhenAll(calls);
+        return results;
     }
 
     private INeuronGrain[][] Neurons(NetworkSpec spec) =>

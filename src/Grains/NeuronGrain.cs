@@ -14,7 +14,8 @@ namespace NetOrleans.Grains;
 /// <summary>One neuron: runs <see cref="Neuron"/> on the batches its network sends, and keeps its own weights.</summary>
 [NeuronPlacement]
 public sealed class NeuronGrain(
-    [PersistentState("neuron", StorageNames.Store)] IPersistentState<NeuronState> stored) : Grain, INeuronGrain
+    [PersistentState("neuron", StorageNames.Store)] IPersistentState<NeuronState> stored,
+    ILocalSiloDetails silo) : Grain, INeuronGrain
 {
     private static readonly double[] Nothing = [];
     private Neuron? _neuron;
@@ -163,6 +164,8 @@ public sealed class NeuronGrain(
             ?? throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()} has no checkpoint {version} (it has {string.Join(", ", stored.State.Snapshots.Select(s => s.Version))})");
         Load(snapshot);
     }
+
+    public Task<string> Locate() => Task.FromResult(silo.SiloAddress.ToParsableString());
 
     public async Task Delete()
     {

@@ -71,7 +71,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>
     /// Reminders (in memory or in Redis), fine enough to revive a job within seconds of losing its silo, and the
-    /// neurons' placement.
+    /// placement of the neurons and of the silo relays.
     /// </summary>
     public static ISiloBuilder AddNetOrleansReminders(this ISiloBuilder silo, string? redis = null)
     {
@@ -85,6 +85,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.Services.AddPlacementDirector<NeuronPlacementStrategy, NeuronPlacementDirector>();
+        silo.Services.AddPlacementDirector<SiloRelayPlacementStrategy, SiloRelayPlacementDirector>();
         return silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
     }
 

@@ -7,7 +7,7 @@ namespace NetOrleans.Bench.Scenarios;
 /// Separate silo processes on localhost (the built NetOrleans.Silo.dll) and a client in this process through the
 /// gateways: first one silo process (what leaving the client's process costs), then three with the neurons spread over
 /// the silos at random (what crossing silos costs), then three with every neuron on its network's silo.
-/// Cells whose batch would send too many bytes across silos with the current array codec are skipped and say so.
+/// Cells whose batch would send too many bytes across silos are skipped and say so.
 /// </summary>
 public static class ClusterScenario
 {

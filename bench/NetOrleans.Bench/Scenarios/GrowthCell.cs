@@ -18,8 +18,11 @@ public sealed record GrowthCell(int Hidden, int BatchSize)
     /// <summary>Floating-point operations of one step: forward, the gradient and the upstream gradient, 2 flops each.</summary>
     public double Flops => 6.0 * BatchSize * (784 * Hidden + Hidden * 10);
 
-    /// <summary>Bytes of X sent to the hidden neurons per step that leave the network's silo when neurons spread evenly.</summary>
-    public double CrossSiloBytes(int silos) => (silos - 1.0) / silos * Hidden * BatchSize * 784 * sizeof(double);
+    /// <summary>
+    /// Bytes of X that leave the network's silo per step when the neurons spread: one copy to each other silo (its
+    /// relay passes X on to its neurons), or one per neuron on another silo when a silo has a lone neuron.
+    /// </summary>
+    public double CrossSiloBytes(int silos) => (silos - 1.0) * BatchSize * 784 * sizeof(double);
 
     /// <summary>Steps per run: about 0.3 s of reference arithmetic, at least 1, at most 200.</summary>
     public int Steps => (int)Math.Clamp(Math.Round(0.6e9 / Flops), 1, 200);

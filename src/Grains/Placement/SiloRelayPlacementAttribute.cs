@@ -1,0 +1,7 @@
+using Orleans.Placement;
+
+namespace NetOrleans.Grains.Placement;
+
+/// <summary>Marks the silo relay grain for <see cref="SiloRelayPlacementStrategy"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class SiloRelayPlacementAttribute() : PlacementAttribute(new SiloRelayPlacementStrategy());
