@@ -10,8 +10,11 @@ public interface ITrainingJobGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<JobStatus> Start(JobRequest request);
 
-    /// <summary>The progress now, with this job's epoch records after its first <paramref name="afterEpoch"/>.</summary>
-    [Alias("GetStatus")]
+    /// <summary>
+    /// The progress now, with this job's epoch records after its first <paramref name="afterEpoch"/>; answered at once,
+    /// also while the job is busy going back to a checkpoint after a lost silo.
+    /// </summary>
+    [AlwaysInterleave, Alias("GetStatus")]
     Task<JobStatus> GetStatus(int afterEpoch);
 
     /// <summary>
