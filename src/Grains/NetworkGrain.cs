@@ -100,7 +100,7 @@ public sealed class NetworkGrain(
         {
             // Some neurons may have stepped before another refused: none is left half a step ahead of the rest.
             var restored = await Restore();
-            throw new ArithmeticException($"{diverged.Message}; network '{Id}' is back at its last checkpoint ({restored.Progress})");
+            throw new ArithmeticException($"{diverged.Message}; {restored.BackAtCheckpoint}");
         }
 
         stored.State.Steps++;
@@ -263,15 +263,9 @@ public sealed class NetworkGrain(
         }
 
         var here = silo.SiloAddress.ToParsableString();
-        var routes = new LayerRoute[_neurons.Length];
-        for (var l = 0; l < routes.Length; l++)
-        {
-            var silos = await Task.WhenAll(_neurons[l].Select(n => n.Locate()));
-            var keys = _neurons[l].Select(n => n.GetPrimaryKeyString()).ToArray();
-            routes[l] = LayerRoute.Plan(keys, silos, here, key => GrainFactory.GetGrain<ISiloRelayGrain>(key));
-        }
-
-        _routes = routes;
+        var silos = await Task.WhenAll(_neurons.Select(layer => Task.WhenAll(layer.Select(n => n.Locate()))));
+        _routes = _neurons.Select((layer, l) => LayerRoute.Plan(
+            layer.Select(n => n.GetPrimaryKeyString()).ToArray(), silos[l], here, key => GrainFactory.GetGrain<ISiloRelayGrain>(key))).ToArray();
     }
 
     /// <summary>

@@ -280,7 +280,7 @@ public sealed class TrainingJobGrain(
             {
                 // Weights that overflow on the training data are no checkpoint to keep.
                 var restored = await network.Restore();
-                throw new ArithmeticException($"training diverged at epoch {e}: the loss on the training data became {record.TrainLoss}; network '{request.NetworkId}' is back at its last checkpoint ({restored.Progress}) (try a smaller learning rate)");
+                throw new ArithmeticException($"training diverged at epoch {e}: the loss on the training data became {record.TrainLoss}; {restored.BackAtCheckpoint} (try a smaller learning rate)");
             }
 
             JobTelemetry.Evaluated(epochSpan, request.NetworkId, record);

@@ -51,19 +51,15 @@ public static class SiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddNetOrleansGrains(this ISiloBuilder silo, string? redis = null)
     {
-        // State is written in Orleans' own binary format, not JSON: a checkpoint of a network with a long history
-        // costs a fraction of the time, and every double comes back bit for bit.
         if (redis is not null)
         {
             silo.AddRedisGrainStorage(StorageNames.Store, o => o.ConfigurationOptions = RedisOptions(redis));
-            silo.Services.AddOptions<RedisStorageOptions>(StorageNames.Store)
-                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            WriteStateAsBinary<RedisStorageOptions>(silo);
         }
         else
         {
             silo.AddMemoryGrainStorage(StorageNames.Store);
-            silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Store)
-                .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            WriteStateAsBinary<MemoryGrainStorageOptions>(silo);
         }
 
         return silo.AddNetOrleansReminders(redis);
@@ -88,6 +84,14 @@ public static class SiloBuilderExtensions
         silo.Services.AddPlacementDirector<SiloRelayPlacementStrategy, SiloRelayPlacementDirector>();
         return silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(5));
     }
+
+    /// <summary>
+    /// Grain state in Orleans' own binary format, not JSON: a checkpoint of a network with a long history costs a
+    /// fraction of the time, and every double comes back bit for bit.
+    /// </summary>
+    private static void WriteStateAsBinary<TOptions>(ISiloBuilder silo) where TOptions : class, IStorageProviderSerializerOptions =>
+        silo.Services.AddOptions<TOptions>(StorageNames.Store)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
 
     private static ConfigurationOptions RedisOptions(string redis)
     {

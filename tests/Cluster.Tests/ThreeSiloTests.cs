@@ -22,13 +22,8 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         return (iris, Initialization.Create(spec, seed));
     }
 
-    private Task<Dictionary<SiloAddress, int>> NeuronsPerSilo() => ActivationsPerSilo<NeuronGrain>();
-
-    private async Task<Dictionary<SiloAddress, int>> ActivationsPerSilo<TGrain>()
-    {
-        var stats = await Activations<TGrain>();
-        return stats.GroupBy(s => s.SiloAddress).ToDictionary(g => g.Key, g => g.Count());
-    }
+    private async Task<Dictionary<SiloAddress, int>> NeuronsPerSilo() =>
+        (await Activations<NeuronGrain>()).GroupBy(s => s.SiloAddress).ToDictionary(g => g.Key, g => g.Count());
 
     private async Task<DetailedGrainStatistic[]> Activations<TGrain>()
     {

@@ -12,6 +12,7 @@ public sealed record NetworkSummary(
     long Steps,
     EpochRecord[] History)
 {
-    /// <summary>How far it has trained, for messages: "2 epochs, 8 steps".</summary>
-    public string Progress => $"{History.Length} epoch{(History.Length == 1 ? "" : "s")}, {Steps} step{(Steps == 1 ? "" : "s")}";
+    /// <summary>For messages after a restore: "network 'n' is back at its last checkpoint (2 epochs, 8 steps)".</summary>
+    public string BackAtCheckpoint =>
+        $"network '{Id}' is back at its last checkpoint ({History.Length} epoch{(History.Length == 1 ? "" : "s")}, {Steps} step{(Steps == 1 ? "" : "s")})";
 }
