@@ -3,8 +3,9 @@ using NetOrleans.Grains.Interfaces.Messages;
 namespace NetOrleans.Grains.Interfaces;
 
 /// <summary>
-/// A network, key = network id: it holds the spec and coordinates its neuron grains,
-/// forward layer by layer and backward from the loss down.
+/// A network, key = network id: it holds the spec and coordinates its neuron grains, forward layer by layer and
+/// backward from the loss down. While a training job holds it (<see cref="INetworkRunGrain"/>), the calls here that
+/// would change it are refused.
 /// </summary>
 [Alias("NetOrleans.INetworkGrain")]
 public interface INetworkGrain : IGrainWithStringKey
@@ -17,14 +18,14 @@ public interface INetworkGrain : IGrainWithStringKey
     /// <param name="x">B x n_0 raw inputs, row-major</param>
     /// <returns>B x n_L outputs</returns>
     [Alias("Predict")]
-    Task<Immutable<double[]>> Predict(Immutable<double[]> x);
+    Task<Doubles> Predict(Doubles x);
 
     /// <summary>One optimizer step on one batch (B = 1 is the tutorial's per-sample SGD).</summary>
     /// <param name="x">B x n_0 raw inputs</param>
     /// <param name="y">B x n_L targets</param>
     /// <returns>the batch loss before the step</returns>
     [Alias("TrainBatch")]
-    Task<double> TrainBatch(Immutable<double[]> x, Immutable<double[]> y);
+    Task<double> TrainBatch(Doubles x, Doubles y);
 
     /// <summary>Changes the optimizer (kind and hyper-parameters) for the steps to come; moments are kept.</summary>
     [Alias("SetOptimizer")]
@@ -38,17 +39,13 @@ public interface INetworkGrain : IGrainWithStringKey
     [Alias("Describe")]
     Task<NetworkSummary> Describe();
 
-    /// <summary>Adds an epoch to the history.</summary>
-    [Alias("RecordEpoch")]
-    Task RecordEpoch(EpochRecord record);
-
     /// <summary>Writes every neuron's state and then the network's, all at the same step.</summary>
     [Alias("Checkpoint")]
     Task Checkpoint();
 
     /// <summary>
     /// Goes back to the last checkpoint: the network's spec, steps and history and every neuron's parameters and
-    /// optimizer state, as they were stored together. Used after a lost silo and after training diverged.
+    /// optimizer state, as they were stored together.
     /// </summary>
     [Alias("Restore")]
     Task<NetworkSummary> Restore();

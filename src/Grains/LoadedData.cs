@@ -8,7 +8,8 @@ namespace NetOrleans.Grains;
 /// <summary>A data set read into a job's memory: N x n features, N x k targets.</summary>
 internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
 {
-    private const int EvaluationRows = 1024;
+    /// <summary>An evaluation sends at most this many bytes of inputs at a time (the test split of MNIST-10k in one).</summary>
+    private const int EvaluationBytes = 16 << 20;
 
     public DataSetHeader Header { get; } = header;
 
@@ -54,10 +55,11 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
         var n = Header.Features;
         var k = Header.Targets;
         var evaluation = new Evaluation(Core.Losses.Losses.Parse(spec.Loss), k, Header.Classes is not null);
-        for (var start = 0; start < Header.Count; start += EvaluationRows)
+        var rowsAtOnce = Math.Max(1, EvaluationBytes / (n * sizeof(double)));
+        for (var start = 0; start < Header.Count; start += rowsAtOnce)
         {
-            var rows = Math.Min(EvaluationRows, Header.Count - start);
-            var a = await network.Predict(x.AsSpan(start * n, rows * n).ToArray().AsImmutable());
+            var rows = Math.Min(rowsAtOnce, Header.Count - start);
+            var a = await network.Predict(x.AsSpan(start * n, rows * n).ToArray());
             evaluation.Add(a.Value, y.AsSpan(start * k, rows * k));
         }
 

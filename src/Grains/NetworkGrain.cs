@@ -2,7 +2,9 @@ using System.Diagnostics;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Grains.Networks;
 using NetOrleans.Grains.Routing;
 using NetOrleans.Grains.State;
 using NetOrleans.Grains.Telemetry;
@@ -11,16 +13,22 @@ using Orleans.Runtime;
 namespace NetOrleans.Grains;
 
 /// <summary>
-/// Coordinates a network's neuron grains: forward, every neuron of a layer at once, layer by layer;
-/// the loss; backward from the output layer down, each layer told the deltas and weights of the one above.
+/// A network: its spec, its neuron grains (<see cref="GrainNetwork"/>), its step count and history, its checkpoints,
+/// and who may train it. Stored state is the last checkpoint (and the lease); the live step count and history run
+/// ahead of it until the next checkpoint.
 /// </summary>
 public sealed class NetworkGrain(
     [PersistentState("network", StorageNames.Store)] IPersistentState<NetworkState> stored,
-    ILocalSiloDetails silo) : Grain, INetworkGrain
+    ILocalSiloDetails silo) : Grain, INetworkGrain, INetworkRunGrain
 {
-    private NetworkSpec? _spec;
-    private INeuronGrain[][] _neurons = [];
-    private LayerRoute[]? _routes;
+    private GrainNetwork? _network;
+    private long _steps;
+    private List<EpochRecord> _history = [];
+    private OptimizerSetup? _optimizer;
+    private bool _changedSinceCheckpoint;
+
+    /// <summary>Why the network must go back to its last checkpoint before another step, or null.</summary>
+    private string? _mustRestore;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -28,6 +36,7 @@ public sealed class NetworkGrain(
     {
         if (stored.RecordExists && stored.State.Layers.Length > 0)
         {
+            // Back at the last checkpoint: a neuron that has moved on since is out of step with it, and says so.
             Load();
         }
 
@@ -36,7 +45,7 @@ public sealed class NetworkGrain(
 
     public async Task<NetworkSummary> Create(ModelMessage model, OptimizerSetup optimizer, bool replace)
     {
-        if (_spec is not null && !replace)
+        if (_network is not null && !replace)
         {
             throw new ArgumentException($"network '{Id}' already exists");
         }
@@ -44,13 +53,15 @@ public sealed class NetworkGrain(
         var core = model.ToModel();
         core.Validate();
         optimizer.ToSettings().Validate();
-        var neurons = Neurons(core.Spec);
-        await Task.WhenAll(neurons.SelectMany((layer, l) => layer.Select((neuron, j) =>
+        await Free();
+        var network = Build(core.Spec);
+        await Task.WhenAll(network.Layers.SelectMany((layer, l) => layer.Neurons.Select((neuron, j) =>
             neuron.Initialize(new NeuronSetup(core.Spec.Layers[l].Activation, core.Theta[l][j], optimizer, ReturnsSignal: l > 0)))));
 
         // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
-        var kept = neurons.SelectMany(layer => layer).ToHashSet();
-        await Task.WhenAll(_neurons.SelectMany(layer => layer).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
+        var kept = network.Layers.SelectMany(layer => layer.Neurons).ToHashSet();
+        var gone = _network?.Layers.SelectMany(layer => layer.Neurons).Where(n => !kept.Contains(n)) ?? [];
+        await Task.WhenAll(gone.Select(n => n.Delete()));
         stored.State = new NetworkState
         {
             Inputs = model.Inputs,
@@ -60,120 +71,47 @@ public sealed class NetworkGrain(
             InputScale = model.InputScale,
             Classes = model.Classes,
             Optimizer = optimizer,
+            CheckpointVersion = stored.State.CheckpointVersion,
+            Fence = stored.State.Fence + 1,
         };
         Load();
-        await Checkpoint();
+        await Checkpoint(Existing());
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).AddNetwork(Id);
         return Summary();
     }
 
-    public async Task<Immutable<double[]>> Predict(Immutable<double[]> x)
+    public async Task<Doubles> Predict(Doubles x)
     {
-        var spec = Existing();
-        var batch = NetworkMath.CheckBatch(x.Value.Length, spec.Inputs, "input");
-        NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
+        var network = await Ready();
+        var batch = NetworkMath.CheckBatch(x.Length, network.Spec.Inputs, "input");
+        NetworkMath.CheckFinite(x.Value, network.Spec.Inputs, "input");
         using var span = NetworkTelemetry.Start(SpanNames.Predict, Id, batch);
-        return (await Forward(spec, x.Value, train: false)).AsImmutable();
+        return await network.Predict(x.Value);
     }
 
-    public async Task<double> TrainBatch(Immutable<double[]> x, Immutable<double[]> y)
+    public async Task<double> TrainBatch(Doubles x, Doubles y)
     {
-        var spec = Existing();
-        var batch = NetworkMath.CheckBatch(x.Value.Length, spec.Inputs, "input");
-        var targets = NetworkMath.CheckBatch(y.Value.Length, spec.Outputs, "target");
-        if (batch != targets)
-        {
-            throw new ArgumentException($"{batch} input rows but {targets} target rows");
-        }
-
-        NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
-        NetworkMath.CheckFinite(y.Value, spec.Outputs, "target");
-
-        var started = Stopwatch.GetTimestamp();
-        using var span = NetworkTelemetry.Start(SpanNames.TrainBatch, Id, batch);
-        double loss;
-        try
-        {
-            loss = await Step(spec, x, y);
-        }
-        catch (ArithmeticException diverged)
-        {
-            // Some neurons may have stepped before another refused: none is left half a step ahead of the rest.
-            var restored = await Restore();
-            throw new ArithmeticException($"{diverged.Message}; {restored.BackAtCheckpoint}");
-        }
-
-        stored.State.Steps++;
-        NetworkTelemetry.Trained(span, Id, batch, loss, started);
-        return loss;
-    }
-
-    /// <summary>
-    /// Forward through every layer, the loss, and backward from the output layer down, every neuron stepping.
-    /// Throws an <see cref="ArithmeticException"/> when the loss or a neuron's gradient is not finite.
-    /// </summary>
-    /// <param name="x">B x n_0 raw inputs</param>
-    /// <param name="y">B x n_L targets</param>
-    /// <returns>the batch loss before the step</returns>
-    private async Task<double> Step(NetworkSpec spec, Immutable<double[]> x, Immutable<double[]> y)
-    {
-        var output = _neurons[^1];
-        var hidden = (await Forward(spec, x.Value, train: true, _neurons.Length - 1)).AsImmutable();
-        double[] a;
-        NeuronSignal[] signals;
-        if (NetworkMath.OutputIsCoupled(spec))
-        {
-            a = NetworkMath.Rows((await FanOut(_neurons.Length - 1, n => n.Forward(hidden, true), g => g.Relay.Forward(hidden, true, g.Keys)))
-                .Select(c => c.Value).ToArray());
-            NetworkMath.FinishOutput(spec, a);
-            var grad = NetworkMath.OutputGradient(spec, a, y.Value);
-            if (grad.Any(v => !double.IsFinite(v)))
-            {
-                throw new ArithmeticException($"the loss became {NetworkMath.Loss(spec, a, y.Value)}");
-            }
-
-            signals = await Task.WhenAll(output.Select((neuron, j) =>
-                neuron.BackwardFromLoss(NetworkMath.Column(grad, output.Length, j).AsImmutable())));
-        }
-        else
-        {
-            // One call per output neuron: forward, its own loss gradient, backward and step.
-            var steps = await FanOut(_neurons.Length - 1, n => n.TrainOutput(hidden, y, spec.Loss), g => g.Relay.TrainOutput(hidden, y, spec.Loss, g.Keys));
-            a = NetworkMath.Rows(steps.Select(s => s.A).ToArray());
-            signals = steps.Select(s => new NeuronSignal(s.Delta, s.ThetaBefore)).ToArray();
-        }
-
-        var loss = NetworkMath.Loss(spec, a, y.Value);
-        if (!double.IsFinite(loss))
-        {
-            throw new ArithmeticException($"the loss became {loss}");
-        }
-
-        for (var l = _neurons.Length - 2; l >= 0; l--)
-        {
-            var above = new LayerSignal(
-                NetworkMath.Concat(signals.Select(s => s.Delta).ToArray()),
-                NetworkMath.Concat(signals.Select(s => s.ThetaBefore).ToArray()));
-            signals = await FanOut(l, neuron => neuron.BackwardFromLayer(above), g => g.Relay.BackwardFromLayer(above, g.Keys));
-        }
-
-        return loss;
+        await Free();
+        var network = await Ready();
+        return (await Train(network, x, y)).Loss;
     }
 
     public async Task SetOptimizer(OptimizerSetup optimizer)
     {
-        Existing();
+        var network = Existing();
         optimizer.ToSettings().Validate();
-        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.SetOptimizer(optimizer)));
-        stored.State.Optimizer = optimizer;
+        await Free();
+        await Task.WhenAll(network.Layers.SelectMany(layer => layer.Neurons).Select(n => n.SetOptimizer(optimizer)));
+        _optimizer = optimizer;
+        _changedSinceCheckpoint = true;
     }
 
     public async Task<ModelMessage> Export()
     {
-        var spec = Existing();
-        var theta = await Task.WhenAll(_neurons.Select(async layer =>
-            (await Task.WhenAll(layer.Select(n => n.GetParameters()))).Select(p => p.Theta).ToArray()));
-        return ModelMessage.From(new NetworkModel(spec, theta));
+        var network = Existing();
+        var theta = await Task.WhenAll(network.Layers.Select(async layer =>
+            (await Task.WhenAll(layer.Neurons.Select(n => n.GetParameters()))).Select(p => p.Theta).ToArray()));
+        return ModelMessage.From(new NetworkModel(network.Spec, theta));
     }
 
     public Task<NetworkSummary> Describe()
@@ -182,23 +120,191 @@ public sealed class NetworkGrain(
         return Task.FromResult(Summary());
     }
 
-    public Task RecordEpoch(EpochRecord record)
-    {
-        Existing();
-        stored.State.History.Add(record);
-        return Task.CompletedTask;
-    }
-
     public async Task Checkpoint()
     {
-        Existing();
-        var version = stored.State.CheckpointVersion + 1;
-        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Checkpoint(version)));
-        stored.State.CheckpointVersion = version;
-        await stored.WriteStateAsync();
+        var network = Existing();
+        await Free();
+        await Checkpoint(network);
     }
 
     public async Task<NetworkSummary> Restore()
+    {
+        await Free();
+        await GoBack();
+        return Summary();
+    }
+
+    public async Task Delete()
+    {
+        var network = Existing();
+        await Free();
+        await Task.WhenAll(network.Layers.SelectMany(layer => layer.Neurons).Select(n => n.Delete()));
+        await stored.ClearStateAsync();
+        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RemoveNetwork(Id);
+        _network = null;
+        DeactivateOnIdle();
+    }
+
+    public async Task<NetworkSummary> Claim(RunLease lease, bool resume)
+    {
+        // The stored lease and fence are the truth: an activation that missed a newer claim learns of it here.
+        await stored.ReadStateAsync();
+        if (stored.State.Lease is { } held && held != lease)
+        {
+            if (held.JobId == lease.JobId && held.Generation > lease.Generation)
+            {
+                throw new StaleRunException($"{lease} was taken over by its run {held.Generation}");
+            }
+
+            if (held.JobId != lease.JobId && await StillRunning(held))
+            {
+                throw new InvalidOperationException($"network '{Id}' is being trained by job '{held.JobId}'");
+            }
+        }
+
+        stored.State.Lease = lease;
+        stored.State.Fence++;
+        if (resume || _mustRestore is not null || _network is null)
+        {
+            await stored.WriteStateAsync();
+            await GoBack();
+        }
+        else if (_changedSinceCheckpoint)
+        {
+            // A new run starts from the network as it is: that is the checkpoint it would go back to.
+            await Checkpoint(Existing());
+        }
+        else
+        {
+            await stored.WriteStateAsync();
+        }
+
+        return Summary();
+    }
+
+    public async Task<BatchOutcome> Step(RunLease lease, long step, Doubles x, Doubles y)
+    {
+        var network = Existing();
+        Holds(lease);
+        InStep(step);
+        return await Train(network, x, y);
+    }
+
+    public async Task EndEpoch(RunLease lease, EpochRecord record, bool checkpoint)
+    {
+        var network = Existing();
+        Holds(lease);
+        InStep(_steps);
+        if (record.Epoch != _history.Count + 1)
+        {
+            throw new OutOfStepException($"network '{Id}' has {_history.Count} epochs, so its next is {_history.Count + 1}, not {record.Epoch}");
+        }
+
+        _history.Add(record);
+        _changedSinceCheckpoint = true;
+        if (checkpoint)
+        {
+            await Checkpoint(network);
+        }
+    }
+
+    public async Task<NetworkSummary> Release(RunLease lease, bool checkpoint)
+    {
+        var network = Existing();
+        Holds(lease);
+        stored.State.Lease = null;
+        if (checkpoint && _mustRestore is null)
+        {
+            await Checkpoint(network);
+        }
+        else
+        {
+            await stored.WriteStateAsync();
+        }
+
+        return Summary();
+    }
+
+    /// <summary>
+    /// One step, shared by <see cref="TrainBatch"/> and <see cref="Step"/>. A step that fails leaves neurons at
+    /// different steps, so the network takes no other until it has gone back to its last checkpoint: at once when
+    /// training diverged (the caller learns where it is), otherwise when its trainer claims it again.
+    /// </summary>
+    private async Task<BatchOutcome> Train(GrainNetwork network, Doubles x, Doubles y)
+    {
+        var spec = network.Spec;
+        var batch = NetworkMath.CheckBatch(x.Length, spec.Inputs, "input");
+        var targets = NetworkMath.CheckBatch(y.Length, spec.Outputs, "target");
+        if (batch != targets)
+        {
+            throw new ArgumentException($"{batch} input rows but {targets} target rows");
+        }
+
+        NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
+        NetworkMath.CheckFinite(y.Value, spec.Outputs, "target");
+        await Route(network);
+
+        var started = Stopwatch.GetTimestamp();
+        using var span = NetworkTelemetry.Start(SpanNames.TrainBatch, Id, batch);
+        double[] a;
+        double loss;
+        try
+        {
+            (a, loss) = await network.TrainBatch(x, y, _steps);
+        }
+        catch (ArithmeticException diverged)
+        {
+            _mustRestore = diverged.Message;
+            await GoBack();
+            throw new ArithmeticException($"{diverged.Message}; {Summary().BackAtCheckpoint}");
+        }
+        catch (Exception fault)
+        {
+            // Some neurons may have stepped and others not (one came back from storage, one was lost with its silo).
+            _mustRestore = $"step {_steps} failed: {fault.Message}";
+            if (fault is ArgumentException or InvalidOperationException or KeyNotFoundException)
+            {
+                throw new OutOfStepException($"network '{Id}': {_mustRestore}");
+            }
+
+            throw;
+        }
+
+        _steps++;
+        _changedSinceCheckpoint = true;
+        NetworkTelemetry.Trained(span, Id, batch, loss, started);
+        return new BatchOutcome(loss, batch, spec.Classes is null ? 0 : Evaluation.CorrectRows(a, y.Value, spec.Outputs));
+    }
+
+    /// <summary>Writes every neuron at the network's step, then commits the version with the network's own record.</summary>
+    private async Task Checkpoint(GrainNetwork network)
+    {
+        if (_mustRestore is { } why)
+        {
+            throw new OutOfStepException($"network '{Id}' cannot checkpoint: it must go back to its last checkpoint first ({why})");
+        }
+
+        var version = stored.State.CheckpointVersion + 1;
+        try
+        {
+            await network.Checkpoint(version, _steps, stored.State.Fence);
+        }
+        catch (Exception e) when (e is OutOfStepException or StaleRunException)
+        {
+            _mustRestore = e.Message;
+            throw;
+        }
+
+        stored.State.Steps = _steps;
+        stored.State.History = [.. _history];
+        stored.State.Optimizer = _optimizer;
+        stored.State.CheckpointVersion = version;
+        await stored.WriteStateAsync();
+        _changedSinceCheckpoint = false;
+    }
+
+    /// <summary>Goes back to the stored checkpoint: the network's record and every neuron, all at its step.</summary>
+    private async Task GoBack()
     {
         await stored.ReadStateAsync();
         if (!stored.RecordExists || stored.State.Layers.Length == 0)
@@ -207,105 +313,100 @@ public sealed class NetworkGrain(
         }
 
         Load();
-        var version = stored.State.CheckpointVersion;
-        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Restore(version)));
-        return Summary();
+        var network = Existing();
+        _mustRestore = "it is going back to its last checkpoint";
+        await network.Restore(stored.State.CheckpointVersion, stored.State.Steps, stored.State.Fence);
+        _mustRestore = null;
     }
 
-    public async Task Delete()
+    /// <summary>The network, first taken back to its last checkpoint if a failed step left it in pieces and no job is doing that.</summary>
+    private async Task<GrainNetwork> Ready()
     {
         Existing();
-        await Task.WhenAll(_neurons.SelectMany(layer => layer).Select(n => n.Delete()));
-        await stored.ClearStateAsync();
-        await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RemoveNetwork(Id);
-        _spec = null;
-        _neurons = [];
-        _routes = null;
-        DeactivateOnIdle();
-    }
-
-    private Task<double[]> Forward(NetworkSpec spec, double[] x, bool train) => Forward(spec, x, train, _neurons.Length);
-
-    /// <summary>The first <paramref name="layers"/> layers' output (B x n); the whole network's is finished (softmax).</summary>
-    private async Task<double[]> Forward(NetworkSpec spec, double[] x, bool train, int layers)
-    {
-        var input = NetworkMath.ScaleInputs(spec, x);
-        await Route();
-        for (var l = 0; l < layers; l++)
+        if (_mustRestore is not null && stored.State.Lease is null)
         {
-            var shared = input.AsImmutable();
-            var columns = await FanOut(l, n => n.Forward(shared, train), g => g.Relay.Forward(shared, train, g.Keys));
-            input = NetworkMath.Rows(columns.Select(c => c.Value).ToArray());
+            await GoBack();
         }
 
-        if (layers == _neurons.Length)
-        {
-            NetworkMath.FinishOutput(spec, input);
-        }
-
-        return input;
+        return Existing();
     }
 
-    private void Load()
+    /// <summary>Refuses the direct changes while a job's run that has not finished holds the network.</summary>
+    private async Task Free()
     {
-        var s = stored.State;
-        _spec = new ModelMessage(s.Inputs, s.Layers, s.Loss, s.InputShift, s.InputScale, s.Classes, []).ToSpec();
-        _neurons = Neurons(_spec);
-        _routes = null;
+        if (stored.State.Lease is { } held)
+        {
+            if (await StillRunning(held))
+            {
+                throw new InvalidOperationException($"network '{Id}' is being trained by job '{held.JobId}': wait for it or cancel it (netorleans jobs cancel {held.JobId})");
+            }
+
+            stored.State.Lease = null;
+        }
+    }
+
+    private async Task<bool> StillRunning(RunLease lease)
+    {
+        try
+        {
+            return !(await GrainFactory.GetGrain<ITrainingJobGrain>(lease.JobId).GetStatus(int.MaxValue)).IsFinished;
+        }
+        catch (KeyNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private void Holds(RunLease lease)
+    {
+        if (stored.State.Lease != lease)
+        {
+            var holder = stored.State.Lease is { } held ? $"{held}" : "no job";
+            throw new StaleRunException($"network '{Id}' is held by {holder}, not by {lease}");
+        }
+    }
+
+    private void InStep(long step)
+    {
+        if (_mustRestore is { } why)
+        {
+            throw new OutOfStepException($"network '{Id}' must go back to its last checkpoint before another step ({why})");
+        }
+
+        if (step != _steps)
+        {
+            _mustRestore = $"its trainer expected step {step}, it was at step {_steps}";
+            throw new OutOfStepException($"network '{Id}' is at step {_steps} but its trainer expects step {step}");
+        }
     }
 
     /// <summary>Finds where the neurons live, once per activation, creation and restore, and plans each layer's route.</summary>
-    private async Task Route()
-    {
-        if (_routes is not null)
-        {
-            return;
-        }
+    private Task Route(GrainNetwork network) =>
+        network.Layers.All(layer => layer.IsLocated)
+            ? Task.CompletedTask
+            : network.Locate(silo.SiloAddress.ToParsableString(), key => GrainFactory.GetGrain<ISiloRelayGrain>(key));
 
-        var here = silo.SiloAddress.ToParsableString();
-        var silos = await Task.WhenAll(_neurons.Select(layer => Task.WhenAll(layer.Select(n => n.Locate()))));
-        _routes = _neurons.Select((layer, l) => LayerRoute.Plan(
-            layer.Select(n => n.GetPrimaryKeyString()).ToArray(), silos[l], here, key => GrainFactory.GetGrain<ISiloRelayGrain>(key))).ToArray();
+    /// <summary>The live network from the stored record: its spec, neurons, steps, history and optimizer.</summary>
+    private void Load()
+    {
+        var s = stored.State;
+        _network = Build(new ModelMessage(s.Inputs, s.Layers, s.Loss, s.InputShift, s.InputScale, s.Classes, []).ToSpec());
+        _steps = s.Steps;
+        _history = [.. s.History];
+        _optimizer = s.Optimizer;
+        _changedSinceCheckpoint = false;
     }
 
-    /// <summary>
-    /// One call to every neuron of layer <paramref name="l"/>, the results in neuron order: directly, or through the
-    /// relay of their silo for the groups the layer's route sends there.
-    /// </summary>
-    private Task<T[]> FanOut<T>(int l, Func<INeuronGrain, Task<T>> direct, Func<RelayGroup, Task<T[]>> relayed)
-    {
-        var route = _routes?[l];
-        return route is null || route.Relayed.Length == 0
-            ? Task.WhenAll(_neurons[l].Select(direct))
-            : Routed(_neurons[l], route, direct, relayed);
-    }
-
-    private static async Task<T[]> Routed<T>(INeuronGrain[] layer, LayerRoute route, Func<INeuronGrain, Task<T>> direct, Func<RelayGroup, Task<T[]>> relayed)
-    {
-        var results = new T[layer.Length];
-        var calls = route.Direct.Select(async j => results[j] = await direct(layer[j]))
-            .Concat(route.Relayed.Select(async group =>
-            {
-                var answers = await relayed(group);
-                for (var i = 0; i < group.Indices.Length; i++)
-                {
-                    results[group.Indices[i]] = answers[i];
-                }
-            }));
-        await Task.WhenAll(calls);
-        return results;
-    }
-
-    private INeuronGrain[][] Neurons(NetworkSpec spec) =>
-        spec.Layers.Select((layer, l) => Enumerable.Range(0, layer.Size)
+    private GrainNetwork Build(NetworkSpec spec) =>
+        new(spec, spec.Layers.Select((layer, l) => new GrainLayer(Enumerable.Range(0, layer.Size)
             .Select(j => GrainFactory.GetGrain<INeuronGrain>(NeuronKeys.Of(Id, l + 1, j)))
-            .ToArray()).ToArray();
+            .ToArray())).ToArray());
 
     private NetworkSummary Summary()
     {
         var s = stored.State;
-        return new NetworkSummary(Id, s.Inputs, s.Layers, s.Loss, s.Optimizer!, s.Classes, s.Steps, [.. s.History]);
+        return new NetworkSummary(Id, s.Inputs, s.Layers, s.Loss, _optimizer!, s.Classes, _steps, [.. _history]);
     }
 
-    private NetworkSpec Existing() => _spec ?? throw new KeyNotFoundException($"network '{Id}' does not exist");
+    private GrainNetwork Existing() => _network ?? throw new KeyNotFoundException($"network '{Id}' does not exist");
 }

@@ -3,6 +3,7 @@ using NetOrleans.Core.Kernels;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Placement;
 using NetOrleans.Grains.State;
@@ -11,30 +12,45 @@ using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
 
-/// <summary>One neuron: runs <see cref="Neuron"/> on the batches its network sends, and keeps its own weights.</summary>
+/// <summary>
+/// One neuron: runs <see cref="Neuron"/> on the batches its network sends, keeps its own weights, and counts the steps
+/// of its network it has taken. Its last two checkpoints are stored in two slots; in memory it keeps only its live
+/// parameters (a slot is a stub that remembers its version).
+/// </summary>
 [NeuronPlacement]
 public sealed class NeuronGrain(
-    [PersistentState("neuron", StorageNames.Store)] IPersistentState<NeuronState> stored,
+    [PersistentState("neuron-even", StorageNames.Store)] IPersistentState<NeuronSnapshot> even,
+    [PersistentState("neuron-odd", StorageNames.Store)] IPersistentState<NeuronSnapshot> odd,
     ILocalSiloDetails silo) : Grain, INeuronGrain
 {
-    private static readonly double[] Nothing = [];
+    private static readonly Doubles Nothing = Doubles.Empty;
     private Neuron? _neuron;
     private bool _returnsSignal;
+    private long _step;
+    private long? _pendingStep;
+    private long _fence;
+    private long? _restoredFrom;
     private int? _index;
     private NeuronTelemetry? _telemetry;
 
-    /// <summary>i, this neuron's index in its layer.</summary>
-    private int Index => _index ??= NeuronKeys.Parse(this.GetPrimaryKeyString()).Index;
+    private string Key => this.GetPrimaryKeyString();
 
-    private NeuronTelemetry Telemetry => _telemetry ??= new NeuronTelemetry(this.GetPrimaryKeyString());
+    /// <summary>i, this neuron's index in its layer.</summary>
+    private int Index => _index ??= NeuronKeys.Parse(Key).Index;
+
+    private NeuronTelemetry Telemetry => _telemetry ??= new NeuronTelemetry(Key);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (stored.RecordExists && stored.State.Snapshots.Count > 0)
+        var newest = new[] { even, odd }.Where(s => s.RecordExists && s.State.IsComplete).MaxBy(s => s.State.Version);
+        if (newest is not null)
         {
-            Load(stored.State.Snapshots.MaxBy(snapshot => snapshot.Version)!);
+            // Back from storage, at the step of its newest checkpoint: its network notices if it has moved on.
+            Load(newest.State);
         }
 
+        Stub(even);
+        Stub(odd);
         return Task.CompletedTask;
     }
 
@@ -45,66 +61,84 @@ public sealed class NeuronGrain(
         settings.Validate();
         if (setup.Theta.Any(v => !double.IsFinite(v)))
         {
-            throw new ArgumentException($"neuron {this.GetPrimaryKeyString()}: a weight or bias is not a finite number");
+            throw new ArgumentException($"neuron {Key}: a weight or bias is not a finite number");
         }
 
         _neuron = new Neuron(f, setup.Theta, settings);
         _returnsSignal = setup.ReturnsSignal;
+        _step = 0;
+        _pendingStep = null;
+        _restoredFrom = null;
         return Task.CompletedTask;
     }
 
-    public Task<Immutable<double[]>> Forward(Immutable<double[]> x, bool train)
+    public Task<Doubles> Forward(Doubles x)
     {
         var neuron = Existing();
-        using var span = Telemetry.StartForward(x.Value.Length / neuron.Inputs);
-        var a = Named(() => neuron.Forward(x.Value, train));
+        using var span = Telemetry.StartForward(x.Length / neuron.Inputs);
+        var a = Named(() => neuron.Forward(x.Value, train: false));
         if (span is not null)
         {
             NeuronTelemetry.Forward(span, x.Value, neuron.Theta, a);
         }
 
-        return Task.FromResult(a.AsImmutable());
+        return Task.FromResult<Doubles>(a);
     }
 
-    public Task<NeuronSignal> BackwardFromLoss(Immutable<double[]> g)
+    public Task<Doubles> ForwardForStep(Doubles x, long step)
     {
-        using var span = Telemetry.StartBackward(g.Value.Length);
+        var neuron = Existing();
+        AtStep(step);
+        using var span = Telemetry.StartForward(x.Length / neuron.Inputs);
+        var a = Named(() => neuron.Forward(x.Value, train: true));
+        _pendingStep = step;
+        if (span is not null)
+        {
+            NeuronTelemetry.Forward(span, x.Value, neuron.Theta, a);
+        }
+
+        return Task.FromResult<Doubles>(a);
+    }
+
+    public Task<NeuronSignal> BackwardAndStep(Doubles g, long step)
+    {
+        Pending(step);
+        using var span = Telemetry.StartBackward(g.Length);
         return Task.FromResult(Step(g.Value, span));
     }
 
-    public Task<OutputSignal> TrainOutput(Immutable<double[]> x, Immutable<double[]> y, string loss)
+    public Task<OutputSignal> TrainOutput(Doubles x, Doubles y, string loss, long step)
     {
         var neuron = Existing();
-        var batch = x.Value.Length / neuron.Inputs;
+        AtStep(step);
+        var batch = x.Length / neuron.Inputs;
         double[] a;
-        NeuronStep step;
+        NeuronStep taken;
         using (var span = Telemetry.StartForward(batch))
         {
-            (a, step) = Named(() => neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index));
+            (a, taken) = Named(() => neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index));
             if (span is not null)
             {
-                NeuronTelemetry.Forward(span, x.Value, step.ThetaBefore, a);
+                NeuronTelemetry.Forward(span, x.Value, taken.ThetaBefore, a);
             }
         }
 
+        _step++;
+        _pendingStep = null;
         using (var span = Telemetry.StartBackward(batch))
         {
             if (span is not null)
             {
-                NeuronTelemetry.Backward(span, step, neuron.Theta);
+                NeuronTelemetry.Backward(span, taken, neuron.Theta);
             }
         }
 
-        return Task.FromResult(new OutputSignal(a, step.Delta, step.ThetaBefore));
+        return Task.FromResult(new OutputSignal(a, taken.Delta, taken.ThetaBefore));
     }
 
-    public Task<NeuronSignal> BackwardFromLayer(LayerSignal above)
+    public Task<NeuronSignal> BackwardAndStepFromLayer(LayerSignal above, long step)
     {
-        var neuron = Existing();
-        if (!neuron.HasPendingForward)
-        {
-            throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: backward called before forward");
-        }
+        var neuron = Pending(step);
 
         // The signal must hold m x B deltas and m rows of parameters that reach this neuron's weight (and a bias).
         var batch = neuron.PendingBatch;
@@ -112,12 +146,12 @@ public sealed class NeuronGrain(
         var thetas = above.Thetas?.Length ?? 0;
         if (deltas == 0 || deltas % batch != 0 || thetas % (deltas / batch) != 0 || thetas / (deltas / batch) < Index + 2)
         {
-            throw new ArgumentException($"neuron {this.GetPrimaryKeyString()}: the layer above's signal of {deltas} deltas and {thetas} parameters does not fit a pass of {batch} rows into neuron {Index}");
+            throw new ArgumentException($"neuron {Key}: the layer above's signal of {deltas} deltas and {thetas} parameters does not fit a pass of {batch} rows into neuron {Index}");
         }
 
         using var span = Telemetry.StartBackward(batch);
         var g = new double[batch];
-        NeuronKernel.UpstreamGradient(above.Deltas, above.Thetas, Index, g);
+        NeuronKernel.UpstreamGradient(above.Deltas!.Value, above.Thetas!.Value, Index, g);
         return Task.FromResult(Step(g, span));
     }
 
@@ -132,37 +166,57 @@ public sealed class NeuronGrain(
     public Task<NeuronParameters> GetParameters()
     {
         var neuron = Existing();
-        return Task.FromResult(new NeuronParameters(neuron.F.Name, (double[])neuron.Theta.Clone(), neuron.State.Step));
+        return Task.FromResult(new NeuronParameters(neuron.F.Name, (double[])neuron.Theta.Clone(), _step));
     }
 
-    public async Task Checkpoint(long version)
+    public async Task Checkpoint(long version, long step, long fence)
     {
         var neuron = Existing();
-        var snapshot = new NeuronSnapshot
+        Serves(fence);
+        AtStep(step);
+        var slot = Slot(version);
+
+        // The live arrays go to storage as they are: nothing can step them while this call waits (not reentrant).
+        slot.State = new NeuronSnapshot
         {
             Version = version,
-            Theta = neuron.Theta,
-            Optimizer = OptimizerSetup.From(neuron.Optimizer),
-            Steps = neuron.State.Step,
-            M = (double[]?)neuron.State.M?.Clone(),
-            V = (double[]?)neuron.State.V?.Clone(),
-        };
-        var keep = stored.State.Snapshots.Where(s => s.Version < version).OrderBy(s => s.Version).TakeLast(1);
-        stored.State = new NeuronState
-        {
+            Fence = fence,
+            Step = _step,
             Activation = neuron.F.Name,
             ReturnsSignal = _returnsSignal,
-            Snapshots = [.. keep, snapshot],
+            Theta = neuron.Theta,
+            Optimizer = OptimizerSetup.From(neuron.Optimizer),
+            OptimizerSteps = neuron.State.Step,
+            M = neuron.State.M,
+            V = neuron.State.V,
         };
-        await stored.WriteStateAsync();
+        try
+        {
+            await slot.WriteStateAsync();
+        }
+        finally
+        {
+            Stub(slot);
+        }
+
+        _fence = fence;
     }
 
-    public async Task Restore(long version)
+    public async Task<long> Restore(long version, long fence)
     {
-        await stored.ReadStateAsync();
-        var snapshot = stored.State.Snapshots.FirstOrDefault(s => s.Version == version)
-            ?? throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()} has no checkpoint {version} (it has {string.Join(", ", stored.State.Snapshots.Select(s => s.Version))})");
-        Load(snapshot);
+        Serves(fence);
+        var slot = Slot(version);
+        await slot.ReadStateAsync();
+        var stored = slot.RecordExists && slot.State.IsComplete ? slot.State : null;
+        Stub(slot);
+        if (stored is null || stored.Version != version)
+        {
+            throw new InvalidOperationException($"neuron {Key} has no checkpoint {version} (its stored checkpoints: {Versions()}); its storage may have been lost");
+        }
+
+        Load(stored);
+        _fence = fence;
+        return _step;
     }
 
     public Task<string> Locate() => Task.FromResult(silo.SiloAddress.ToParsableString());
@@ -170,29 +224,83 @@ public sealed class NeuronGrain(
     public async Task Delete()
     {
         _neuron = null;
-        await stored.ClearStateAsync();
+        await even.ClearStateAsync();
+        await odd.ClearStateAsync();
         DeactivateOnIdle();
     }
 
     private NeuronSignal Step(double[] g, Activity? span)
     {
         var neuron = Existing();
-        var step = Named(() => neuron.Backward(g));
+        var taken = Named(() => neuron.Backward(g));
+        _step++;
+        _pendingStep = null;
         if (span is not null)
         {
-            NeuronTelemetry.Backward(span, step, neuron.Theta);
+            NeuronTelemetry.Backward(span, taken, neuron.Theta);
         }
 
-        return _returnsSignal ? new NeuronSignal(step.Delta, step.ThetaBefore) : new NeuronSignal(Nothing, Nothing);
+        return _returnsSignal ? new NeuronSignal(taken.Delta, taken.ThetaBefore) : new NeuronSignal(Nothing, Nothing);
+    }
+
+    /// <summary>Refuses a training call for another step than this neuron's.</summary>
+    private void AtStep(long step)
+    {
+        if (step != _step)
+        {
+            var from = _restoredFrom is { } version ? $" (it came back from checkpoint {version})" : "";
+            throw new OutOfStepException($"neuron {Key} is at step {_step} but its network is at step {step}{from}");
+        }
+    }
+
+    /// <summary>The neuron, with a forward pass pending for <paramref name="step"/>.</summary>
+    private Neuron Pending(long step)
+    {
+        var neuron = Existing();
+        if (!neuron.HasPendingForward)
+        {
+            throw new InvalidOperationException($"neuron {Key}: backward called before forward (step {step})");
+        }
+
+        if (_pendingStep != step)
+        {
+            throw new OutOfStepException($"neuron {Key} has the forward pass of step {_pendingStep} pending, not of step {step}");
+        }
+
+        return neuron;
+    }
+
+    /// <summary>Refuses a run older than one this neuron has served or stored.</summary>
+    private void Serves(long fence)
+    {
+        var newest = Math.Max(_fence, Math.Max(even.State.Fence, odd.State.Fence));
+        if (fence < newest)
+        {
+            throw new StaleRunException($"neuron {Key} was fenced off at {newest} by a newer trainer of its network, not {fence}");
+        }
+    }
+
+    private IPersistentState<NeuronSnapshot> Slot(long version) => version % 2 == 0 ? even : odd;
+
+    private string Versions()
+    {
+        var versions = new[] { even, odd }.Where(s => s.RecordExists && s.State.Version > 0).Select(s => s.State.Version).Order().ToArray();
+        return versions.Length == 0 ? "none" : string.Join(", ", versions);
     }
 
     private void Load(NeuronSnapshot snapshot)
     {
-        var optimizer = snapshot.Optimizer ?? throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: checkpoint {snapshot.Version} has no optimizer");
-        var state = new OptimizerState { Step = snapshot.Steps, M = (double[]?)snapshot.M?.Clone(), V = (double[]?)snapshot.V?.Clone() };
-        _neuron = new Neuron(Core.Activations.Activations.Parse(stored.State.Activation), snapshot.Theta, optimizer.ToSettings(), state);
-        _returnsSignal = stored.State.ReturnsSignal;
+        var optimizer = snapshot.Optimizer ?? throw new InvalidOperationException($"neuron {Key}: checkpoint {snapshot.Version} has no optimizer");
+        var state = new OptimizerState { Step = snapshot.OptimizerSteps, M = snapshot.M, V = snapshot.V };
+        _neuron = new Neuron(Core.Activations.Activations.Parse(snapshot.Activation), snapshot.Theta, optimizer.ToSettings(), state);
+        _returnsSignal = snapshot.ReturnsSignal;
+        _step = snapshot.Step;
+        _pendingStep = null;
+        _restoredFrom = snapshot.Version;
     }
+
+    /// <summary>Keeps of a slot only which version and run it stores: the numbers live in storage (and in the neuron).</summary>
+    private static void Stub(IPersistentState<NeuronSnapshot> slot) => slot.State = slot.State.Stub();
 
     /// <summary>Runs <paramref name="call"/> on the neuron; what it refuses, it refuses naming this neuron.</summary>
     private T Named<T>(Func<T> call)
@@ -203,18 +311,18 @@ public sealed class NeuronGrain(
         }
         catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
         {
-            throw new ArgumentException($"neuron {this.GetPrimaryKeyString()}: {e.Message}", e);
+            throw new ArgumentException($"neuron {Key}: {e.Message}", e);
         }
         catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
         {
-            throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()}: {e.Message}", e);
+            throw new InvalidOperationException($"neuron {Key}: {e.Message}", e);
         }
         catch (ArithmeticException e) when (e.GetType() == typeof(ArithmeticException))
         {
-            throw new ArithmeticException($"neuron {this.GetPrimaryKeyString()}: {e.Message}", e);
+            throw new ArithmeticException($"neuron {Key}: {e.Message}", e);
         }
     }
 
     private Neuron Existing() =>
-        _neuron ?? throw new InvalidOperationException($"neuron {this.GetPrimaryKeyString()} does not exist (its network was never created or was deleted)");
+        _neuron ?? throw new InvalidOperationException($"neuron {Key} does not exist (its network was never created or was deleted)");
 }

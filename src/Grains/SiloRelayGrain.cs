@@ -11,14 +11,17 @@ namespace NetOrleans.Grains;
 [Reentrant, SiloRelayPlacement]
 public sealed class SiloRelayGrain : Grain, ISiloRelayGrain
 {
-    public Task<Immutable<double[]>[]> Forward(Immutable<double[]> x, bool train, Immutable<string[]> neurons) =>
-        Task.WhenAll(Neurons(neurons).Select(n => n.Forward(x, train)));
+    public Task<Doubles[]> Forward(Doubles x, Immutable<string[]> neurons) =>
+        Task.WhenAll(Neurons(neurons).Select(n => n.Forward(x)));
 
-    public Task<OutputSignal[]> TrainOutput(Immutable<double[]> x, Immutable<double[]> y, string loss, Immutable<string[]> neurons) =>
-        Task.WhenAll(Neurons(neurons).Select(n => n.TrainOutput(x, y, loss)));
+    public Task<Doubles[]> ForwardForStep(Doubles x, long step, Immutable<string[]> neurons) =>
+        Task.WhenAll(Neurons(neurons).Select(n => n.ForwardForStep(x, step)));
 
-    public Task<NeuronSignal[]> BackwardFromLayer(LayerSignal above, Immutable<string[]> neurons) =>
-        Task.WhenAll(Neurons(neurons).Select(n => n.BackwardFromLayer(above)));
+    public Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, string loss, long step, Immutable<string[]> neurons) =>
+        Task.WhenAll(Neurons(neurons).Select(n => n.TrainOutput(x, y, loss, step)));
+
+    public Task<NeuronSignal[]> BackwardAndStepFromLayer(LayerSignal above, long step, Immutable<string[]> neurons) =>
+        Task.WhenAll(Neurons(neurons).Select(n => n.BackwardAndStepFromLayer(above, step)));
 
     private IEnumerable<INeuronGrain> Neurons(Immutable<string[]> keys) =>
         (keys.Value ?? throw new ArgumentException("a relay call names no neurons")).Select(key => GrainFactory.GetGrain<INeuronGrain>(key));

@@ -28,8 +28,8 @@ public sealed class GenderTrainingTests(ClusterFixture fixture)
         await TrainingHelpers.AssertSameWeights(fixture.Grains, "gender-bits", expected);
         var network = fixture.Grains.GetGrain<INetworkGrain>("gender-bits");
 
-        Assert.True((await network.Predict(Emily.AsImmutable())).Value[0] > 0.5, "Emily should be predicted female (> 0.5)");
-        Assert.True((await network.Predict(Frank.AsImmutable())).Value[0] < 0.5, "Frank should be predicted male (< 0.5)");
+        Assert.True((await network.Predict(Emily)).Value[0] > 0.5, "Emily should be predicted female (> 0.5)");
+        Assert.True((await network.Predict(Frank)).Value[0] < 0.5, "Frank should be predicted male (< 0.5)");
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class GenderTrainingTests(ClusterFixture fixture)
 
         Assert.Equal(JobState.Completed, status.State);
         var network = fixture.Grains.GetGrain<INetworkGrain>("gender-2-10-1");
-        var predictions = (await network.Predict(data.X.AsImmutable())).Value;
+        var predictions = (await network.Predict(data.X)).Value;
         for (var i = 0; i < data.Count; i++)
         {
             Assert.True(Math.Abs(predictions[i] - data.Y[i]) < 0.1, $"person {i}: predicted {predictions[i]:R}, expected {data.Y[i]}");

@@ -1,4 +1,5 @@
 using NetOrleans.Core.Models;
+using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Cluster.Tests;
@@ -12,19 +13,19 @@ public static class NetworkBadInputs
     public static IEnumerable<BadInput> Rows() =>
     [
         // Wrong dimensions and values that are not finite, against the world's trained 2-3-2 network.
-        BadInput.Of<ArgumentException>("predict a row of 3 values on a 2-input network", w => w.World.Predict(new double[] { 133, 65, 1 }.AsImmutable()), "input of 3 values", "rows of 2"),
-        BadInput.Of<ArgumentException>("predict no values at all", w => w.World.Predict(Array.Empty<double>().AsImmutable()), "input of 0 values", "rows of 2"),
-        BadInput.Of<ArgumentException>("predict with NaN in row 2", w => w.World.Predict(new double[] { 133, 65, double.NaN, 72 }.AsImmutable()), "input row 2 column 1 is NaN", "not a finite number"),
-        BadInput.Of<ArgumentException>("predict with +infinity", w => w.World.Predict(new double[] { 133, double.PositiveInfinity }.AsImmutable()), "input row 1 column 2", "not a finite number"),
-        BadInput.Of<ArgumentException>("train on inputs 5 values wide", w => w.World.TrainBatch(new double[] { 133, 65, 160, 72, 1 }.AsImmutable(), TwoTargets.AsImmutable()), "input of 5 values", "rows of 2"),
-        BadInput.Of<ArgumentException>("train on targets 3 values wide for 2 outputs", w => w.World.TrainBatch(new double[] { 133, 65 }.AsImmutable(), new double[] { 0, 1, 0 }.AsImmutable()), "target of 3 values", "rows of 2"),
-        BadInput.Of<ArgumentException>("train on 2 input rows and 1 target row", w => w.World.TrainBatch(TwoRows.AsImmutable(), new double[] { 0, 1 }.AsImmutable()), "2 input rows but 1 target rows"),
-        BadInput.Of<ArgumentException>("train on an empty batch", w => w.World.TrainBatch(Array.Empty<double>().AsImmutable(), Array.Empty<double>().AsImmutable()), "input of 0 values"),
-        BadInput.Of<ArgumentException>("train with NaN in the inputs", w => w.World.TrainBatch(new double[] { 133, 65, 160, double.NaN }.AsImmutable(), TwoTargets.AsImmutable()), "input row 2 column 2 is NaN"),
-        BadInput.Of<ArgumentException>("train with -infinity in the targets", w => w.World.TrainBatch(TwoRows.AsImmutable(), new double[] { 0, 1, double.NegativeInfinity, 0 }.AsImmutable()), "target row 2 column 1", "not a finite number"),
+        BadInput.Of<ArgumentException>("predict a row of 3 values on a 2-input network", w => w.World.Predict(new double[] { 133, 65, 1 }), "input of 3 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("predict no values at all", w => w.World.Predict(Array.Empty<double>()), "input of 0 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("predict with NaN in row 2", w => w.World.Predict(new double[] { 133, 65, double.NaN, 72 }), "input row 2 column 1 is NaN", "not a finite number"),
+        BadInput.Of<ArgumentException>("predict with +infinity", w => w.World.Predict(new double[] { 133, double.PositiveInfinity }), "input row 1 column 2", "not a finite number"),
+        BadInput.Of<ArgumentException>("train on inputs 5 values wide", w => w.World.TrainBatch(new double[] { 133, 65, 160, 72, 1 }, TwoTargets), "input of 5 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("train on targets 3 values wide for 2 outputs", w => w.World.TrainBatch(new double[] { 133, 65 }, new double[] { 0, 1, 0 }), "target of 3 values", "rows of 2"),
+        BadInput.Of<ArgumentException>("train on 2 input rows and 1 target row", w => w.World.TrainBatch(TwoRows, new double[] { 0, 1 }), "2 input rows but 1 target rows"),
+        BadInput.Of<ArgumentException>("train on an empty batch", w => w.World.TrainBatch(Array.Empty<double>(), Array.Empty<double>()), "input of 0 values"),
+        BadInput.Of<ArgumentException>("train with NaN in the inputs", w => w.World.TrainBatch(new double[] { 133, 65, 160, double.NaN }, TwoTargets), "input row 2 column 2 is NaN"),
+        BadInput.Of<ArgumentException>("train with -infinity in the targets", w => w.World.TrainBatch(TwoRows, new double[] { 0, 1, double.NegativeInfinity, 0 }), "target row 2 column 1", "not a finite number"),
         BadInput.Of<ArithmeticException>(
             "train a relu/linear network on finite inputs so large that its output overflows",
-            w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }.AsImmutable(), new double[] { 0 }.AsImmutable()),
+            w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }, new double[] { 0 }),
             "neuron {row}/huge/2/0", "not a finite number", "no step taken") with
         {
             Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "linear")), BadInputWorld.Sgd, replace: false),
@@ -32,7 +33,7 @@ public static class NetworkBadInputs
         },
         BadInput.Of<ArithmeticException>(
             "train a relu/softmax network on finite inputs so large that its logits overflow",
-            w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }.AsImmutable(), new double[] { 0, 1 }.AsImmutable()),
+            w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }, new double[] { 0, 1 }),
             "the loss became NaN; network '{row}/huge' is back at its last checkpoint (0 epochs, 0 steps)") with
         {
             Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2)), BadInputWorld.Adam, replace: false),
@@ -70,13 +71,13 @@ public static class NetworkBadInputs
         BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
 
         // Unknown network ids: refused, and the id still names nothing afterwards.
-        Unknown("predict on an unknown network", n => n.Predict(new double[] { 1, 2 }.AsImmutable())),
+        Unknown("predict on an unknown network", n => n.Predict(new double[] { 1, 2 })),
         Unknown("export an unknown network", n => n.Export()),
-        Unknown("train an unknown network", n => n.TrainBatch(new double[] { 1, 2 }.AsImmutable(), new double[] { 1 }.AsImmutable())),
+        Unknown("train an unknown network", n => n.TrainBatch(new double[] { 1, 2 }, new double[] { 1 })),
         Unknown("checkpoint an unknown network", n => n.Checkpoint()),
         Unknown("delete an unknown network", n => n.Delete()),
         Unknown("set the optimizer of an unknown network", n => n.SetOptimizer(BadInputWorld.Sgd)),
-        Unknown("record an epoch on an unknown network", n => n.RecordEpoch(new EpochRecord(1, 0.5, null, null, null))),
+        Unknown("record an epoch on an unknown network", n => n.AsReference<INetworkRunGrain>().EndEpoch(new RunLease("ghost-job", 1), new EpochRecord(1, 0.5, null, null, null), checkpoint: false)),
         BadInput.Of<KeyNotFoundException>("restore an unknown network", w => w.Network(w.Scratch("ghost")).Restore(), "network '{row}/ghost' has no checkpoint") with { After = AssertAbsent },
     ];
 

@@ -14,6 +14,9 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
 {
     private static readonly OptimizerSettings Adam = new("adam", 0.01);
 
+    /// <summary>Long enough that the job is still running when the silo is gone (the job no longer re-evaluates every epoch).</summary>
+    private const int Epochs = 1500;
+
     private static (DataSet Data, NetworkModel Model) Iris(int hidden, long seed)
     {
         var iris = BuiltInDataSets.Iris();
@@ -60,7 +63,7 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
         await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(Adam), replace: false);
         await TrainingHelpers.Upload(fixture.Grains, $"{id}/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
-        var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs: 150, BatchSize: 8, Shuffle: true, Seed: 6, CheckpointSeconds: 0));
+        var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs: Epochs, BatchSize: 8, Shuffle: true, Seed: 6, CheckpointSeconds: 0));
         while (status.Epoch < 5)
         {
             status = await job.WaitForUpdate(status.Version, int.MaxValue, TimeSpan.FromSeconds(30));
@@ -75,9 +78,9 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
 
         var final = await TrainingHelpers.WaitUntilFinished(job);
 
-        Assert.Equal(JobState.Completed, final.State);
-        Assert.Equal(150, final.Epoch);
+        Assert.True(final.State == JobState.Completed, $"the job should complete, it is {final.State}: {final.Error}");
+        Assert.Equal(Epochs, final.Epoch);
         Assert.True(final.Recoveries >= 1, "the job should have gone back to a checkpoint after losing the silo");
-        await TrainingHelpers.AssertSameWeights(fixture.Grains, id, TrainingHelpers.TrainReference(model, Adam, iris, 150, 8, true, 6));
+        await TrainingHelpers.AssertSameWeights(fixture.Grains, id, TrainingHelpers.TrainReference(model, Adam, iris, Epochs, 8, true, 6));
     }
 }

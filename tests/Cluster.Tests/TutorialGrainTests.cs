@@ -21,7 +21,7 @@ public sealed class TutorialGrainTests(ClusterFixture fixture)
     {
         var network = await Create("tutorial-neuron", TutorialModels.ZeroOne([2, 1], b: 4));
 
-        var a = (await network.Predict(new double[] { 2, 3 }.AsImmutable())).Value;
+        var a = (await network.Predict(new double[] { 2, 3 })).Value;
 
         Assert.Single(a);
         Assert.Equal(0.9990889488055994, a[0], 1e-15);
@@ -32,7 +32,7 @@ public sealed class TutorialGrainTests(ClusterFixture fixture)
     {
         var network = await Create("tutorial-network", TutorialModels.ZeroOne([2, 2, 1], b: 0));
 
-        var a = (await network.Predict(new double[] { 2, 3 }.AsImmutable())).Value;
+        var a = (await network.Predict(new double[] { 2, 3 })).Value;
 
         Assert.Equal(0.7216325609518421, a[0], 1e-15);
     }
@@ -43,7 +43,7 @@ public sealed class TutorialGrainTests(ClusterFixture fixture)
         // A linear neuron with w = 0, b = 0 predicts 0 for every sample; the batch loss is the tutorial's MSE.
         var network = await Create("tutorial-mse", TutorialModels.Uniform([1, 1], 0, 0, output: "linear"));
 
-        var loss = await network.TrainBatch(new double[] { 0, 0, 0, 0 }.AsImmutable(), new double[] { 1, 0, 0, 1 }.AsImmutable());
+        var loss = await network.TrainBatch(new double[] { 0, 0, 0, 0 }, new double[] { 1, 0, 0, 1 });
 
         Assert.Equal(0.5, loss);
     }

@@ -62,7 +62,7 @@ public sealed class WorkedExampleTests(ClusterFixture fixture)
         var network = fixture.Grains.GetGrain<INetworkGrain>(id);
         var model = AllOnes();
         await network.Create(ModelMessage.From(model), OptimizerSetup.From(new OptimizerSettings("sgd", LearningRate: 1)), replace: false);
-        await network.TrainBatch(Alice.AsImmutable(), new double[] { 1 }.AsImmutable());
+        await network.TrainBatch(Alice, new double[] { 1 });
         var after = Flatten((await network.Export()).Theta);
         var before = Flatten(model.Theta);
         return before.Zip(after, (b, a) => b - a).ToArray();
@@ -74,7 +74,7 @@ public sealed class WorkedExampleTests(ClusterFixture fixture)
         var network = fixture.Grains.GetGrain<INetworkGrain>("worked-forward");
         await network.Create(ModelMessage.From(AllOnes()), OptimizerSetup.From(new OptimizerSettings()), replace: false);
 
-        var o1 = (await network.Predict(Alice.AsImmutable())).Value[0];
+        var o1 = (await network.Predict(Alice)).Value[0];
 
         Assert.Equal(0.524, o1, 1e-3);
     }
@@ -105,7 +105,7 @@ public sealed class WorkedExampleTests(ClusterFixture fixture)
             var flat = model.Theta.SelectMany(l => l).ToArray();
             flat[parameter / 3][parameter % 3] += offset;
             await probe.Create(ModelMessage.From(model), OptimizerSetup.From(new OptimizerSettings()), replace: true);
-            var yPred = (await probe.Predict(Alice.AsImmutable())).Value[0];
+            var yPred = (await probe.Predict(Alice)).Value[0];
             return (1 - yPred) * (1 - yPred);
         }
 

@@ -49,7 +49,7 @@ public sealed class MetricsTests(TelemetryFixture fixture)
         var gender = BuiltInDataSets.Gender();
         var network = await Tracing.Create(fixture.Grains, "metrics-batch", Models.AllOnes());
 
-        await network.TrainBatch(gender.X.AsImmutable(), gender.Y.AsImmutable());
+        await network.TrainBatch(gender.X, gender.Y);
         meter.ForceFlush();
 
         var calls = Points(metrics, "netorleans.neuron.calls", "metrics-batch")

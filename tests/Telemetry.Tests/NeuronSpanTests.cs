@@ -18,7 +18,7 @@ public sealed class NeuronSpanTests(TelemetryFixture fixture)
         Activity root;
         using (root = TelemetryFixture.StartRoot("test.2-2-1"))
         {
-            await network.TrainBatch(Models.Alice.AsImmutable(), new double[] { 1 }.AsImmutable());
+            await network.TrainBatch(Models.Alice, new double[] { 1 });
         }
 
         var spans = fixture.Spans.Trace(root.TraceId);
@@ -64,7 +64,7 @@ public sealed class NeuronSpanTests(TelemetryFixture fixture)
         Activity root;
         using (root = TelemetryFixture.StartRoot("test.784-64-10"))
         {
-            await network.TrainBatch(x.AsImmutable(), y.AsImmutable());
+            await network.TrainBatch(x, y);
         }
 
         var spans = fixture.Spans.Trace(root.TraceId);
@@ -87,7 +87,7 @@ public sealed class NeuronSpanTests(TelemetryFixture fixture)
         Activity root;
         using (root = TelemetryFixture.StartRoot("test.predict"))
         {
-            await network.Predict(Models.Alice.AsImmutable());
+            await network.Predict(Models.Alice);
         }
 
         var spans = fixture.Spans.Trace(root.TraceId);
@@ -103,8 +103,8 @@ public sealed class NeuronSpanTests(TelemetryFixture fixture)
         var network = await Tracing.Create(fixture.Grains, "spans-none", Models.AllOnes());
         var before = fixture.Spans.Count;
 
-        await network.TrainBatch(Models.Alice.AsImmutable(), new double[] { 1 }.AsImmutable());
-        await network.Predict(Models.Alice.AsImmutable());
+        await network.TrainBatch(Models.Alice, new double[] { 1 });
+        await network.Predict(Models.Alice);
 
         Assert.Equal(before, fixture.Spans.Count);
     }

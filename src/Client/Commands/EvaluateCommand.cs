@@ -73,7 +73,7 @@ public static class EvaluateCommand
         for (var start = 0; start < data.Count; start += Rows)
         {
             var rows = Math.Min(Rows, data.Count - start);
-            var a = await network.Predict(data.X.AsSpan(start * data.Features, rows * data.Features).ToArray().AsImmutable());
+            var a = await network.Predict(data.X.AsSpan(start * data.Features, rows * data.Features).ToArray());
             evaluation.Add(a.Value, data.Y.AsSpan(start * data.Targets, rows * data.Targets));
         }
 

@@ -61,11 +61,11 @@ public static class ExplainCommand
             {
                 if (y is null)
                 {
-                    await copy.Predict(x.AsImmutable());
+                    await copy.Predict(x);
                 }
                 else
                 {
-                    loss = await copy.TrainBatch(x.AsImmutable(), y.AsImmutable());
+                    loss = await copy.TrainBatch(x, y);
                 }
             }
             finally

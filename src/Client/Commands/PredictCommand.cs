@@ -55,7 +55,7 @@ public static class PredictCommand
 
         try
         {
-            var a = (await network.Predict(x.AsImmutable())).Value;
+            var a = (await network.Predict(x)).Value;
             foreach (var v in a)
             {
                 context.Out.WriteLine(v.ToString("R", CultureInfo.InvariantCulture));

@@ -112,7 +112,7 @@ public static class TrainCommand
 
         foreach (var x in settings.Predictions)
         {
-            var a = (await network.Predict(x.AsImmutable())).Value;
+            var a = (await network.Predict(x)).Value;
             context.Out.WriteLine($"predict {string.Join(",", x.Select(v => v.ToString(CultureInfo.InvariantCulture)))}: {PredictCommand.Format(a, trained.Spec)}");
         }
 

@@ -66,6 +66,24 @@ public sealed class Evaluation
         }
     }
 
+    /// <summary>How many rows of <paramref name="a"/> predict the class of the same row of <paramref name="y"/>.</summary>
+    /// <param name="a">B x k outputs</param>
+    /// <param name="y">B x k targets</param>
+    /// <param name="k">outputs per row</param>
+    public static int CorrectRows(ReadOnlySpan<double> a, ReadOnlySpan<double> y, int k)
+    {
+        var correct = 0;
+        for (var s = 0; s < a.Length / k; s++)
+        {
+            if (PredictedClass(a.Slice(s * k, k)) == PredictedClass(y.Slice(s * k, k)))
+            {
+                correct++;
+            }
+        }
+
+        return correct;
+    }
+
     private static int ArgMax(ReadOnlySpan<double> row)
     {
         var best = 0;

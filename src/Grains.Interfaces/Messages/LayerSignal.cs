@@ -7,4 +7,4 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="Deltas">m x B deltas of the layer above, neuron-major</param>
 /// <param name="Thetas">m x (n + 1) parameters of the layer above, before its step</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.LayerSignal")]
-public sealed record LayerSignal(double[] Deltas, double[] Thetas);
+public sealed record LayerSignal(Doubles Deltas, Doubles Thetas);

@@ -1,5 +1,5 @@
 namespace NetOrleans.Grains.Interfaces.Messages;
 
-/// <summary>A neuron's parameters and how many steps it has taken.</summary>
+/// <summary>A neuron's parameters and the step of its network it is at.</summary>
 [GenerateSerializer, Immutable, Alias("NetOrleans.NeuronParameters")]
 public sealed record NeuronParameters(string Activation, double[] Theta, long Steps);

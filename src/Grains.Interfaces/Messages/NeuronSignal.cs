@@ -4,4 +4,4 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="Delta">B values dL/dz (empty when the layer below needs none)</param>
 /// <param name="ThetaBefore">n + 1 parameters as they were before this step (empty likewise)</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.NeuronSignal")]
-public sealed record NeuronSignal(double[] Delta, double[] ThetaBefore);
+public sealed record NeuronSignal(Doubles Delta, Doubles ThetaBefore);

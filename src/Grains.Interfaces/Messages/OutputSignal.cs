@@ -5,4 +5,4 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="Delta">B values dL/dz</param>
 /// <param name="ThetaBefore">n + 1 parameters as they were before this step</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.OutputSignal")]
-public sealed record OutputSignal(double[] A, double[] Delta, double[] ThetaBefore);
+public sealed record OutputSignal(Doubles A, Doubles Delta, Doubles ThetaBefore);

@@ -24,6 +24,9 @@ public sealed class JobRecord
     /// <summary>Samples trained before the current activation.</summary>
     [Id(6)] public long Samples { get; set; }
 
-    /// <summary>How often the job went back to a checkpoint after losing part of the cluster.</summary>
-    [Id(7)] public int Recoveries { get; set; }
+    /// <summary>Every time the job went back to a checkpoint after a fault.</summary>
+    [Id(7)] public List<JobRollback> Rollbacks { get; set; } = [];
+
+    /// <summary>The run that trains the network now: every activation that runs the job takes the next (see <see cref="RunLease"/>).</summary>
+    [Id(8)] public long Generation { get; set; }
 }

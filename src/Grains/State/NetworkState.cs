@@ -2,7 +2,9 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.State;
 
-/// <summary>A network's stored state: its spec, optimizer, steps and history, as of its last checkpoint.</summary>
+/// <summary>
+/// A network's stored state: its spec, optimizer, steps and history as of its last checkpoint, and who may train it.
+/// </summary>
 [GenerateSerializer, Alias("NetOrleans.NetworkState")]
 public sealed class NetworkState
 {
@@ -20,10 +22,18 @@ public sealed class NetworkState
 
     [Id(6)] public OptimizerSetup? Optimizer { get; set; }
 
+    /// <summary>Steps taken up to the last checkpoint.</summary>
     [Id(7)] public long Steps { get; set; }
 
+    /// <summary>Epochs up to the last checkpoint.</summary>
     [Id(8)] public List<EpochRecord> History { get; set; } = [];
 
     /// <summary>The last checkpoint version committed: every neuron holds a snapshot of it.</summary>
     [Id(9)] public long CheckpointVersion { get; set; }
+
+    /// <summary>The run of a job that trains the network, or null.</summary>
+    [Id(10)] public RunLease? Lease { get; set; }
+
+    /// <summary>Grows with every new trainer of the network (and every new creation): neurons refuse an older one.</summary>
+    [Id(11)] public long Fence { get; set; }
 }

@@ -2,20 +2,42 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.State;
 
-/// <summary>A neuron at one checkpoint of its network: theta (n + 1), optimizer and moments.</summary>
+/// <summary>
+/// A neuron at one checkpoint of its network. A neuron stores two, in two slots (even and odd versions): a network
+/// checkpoint writes every neuron's new snapshot into the slot of its version and only then commits the version in
+/// the network's state, so whichever version the network committed, every neuron still holds it.
+/// </summary>
 [GenerateSerializer, Alias("NetOrleans.NeuronSnapshot")]
 public sealed class NeuronSnapshot
 {
     /// <summary>The network's checkpoint version this snapshot belongs to.</summary>
     [Id(0)] public long Version { get; set; }
 
+    /// <summary>theta, n + 1 parameters (empty in a slot's in-memory stub).</summary>
     [Id(1)] public double[] Theta { get; set; } = [];
 
     [Id(2)] public OptimizerSetup? Optimizer { get; set; }
 
-    [Id(3)] public long Steps { get; set; }
+    /// <summary>The optimizer's t.</summary>
+    [Id(3)] public long OptimizerSteps { get; set; }
 
     [Id(4)] public double[]? M { get; set; }
 
     [Id(5)] public double[]? V { get; set; }
+
+    /// <summary>The network's step at the checkpoint.</summary>
+    [Id(6)] public long Step { get; set; }
+
+    /// <summary>The network's fence when it was written: it grows with every new trainer of the network.</summary>
+    [Id(7)] public long Fence { get; set; }
+
+    [Id(8)] public string Activation { get; set; } = "";
+
+    [Id(9)] public bool ReturnsSignal { get; set; }
+
+    /// <summary>True when it holds parameters, not just a stub that remembers which version is stored.</summary>
+    public bool IsComplete => Theta.Length > 0;
+
+    /// <summary>What a neuron keeps in memory of a stored slot: which version and fence, not the numbers.</summary>
+    public NeuronSnapshot Stub() => new() { Version = Version, Fence = Fence };
 }
