@@ -49,8 +49,8 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
         return (bx, by);
     }
 
-    /// <summary>The network's mean loss (and accuracy, for classes) over every row.</summary>
-    public async Task<Evaluation> Evaluate(INetworkGrain network, NetworkSpec spec)
+    /// <summary>The mean loss (and accuracy, for classes) over every row of <paramref name="predict"/>: B x n_L outputs for B x n_0 raw inputs.</summary>
+    public async Task<Evaluation> Evaluate(Func<Doubles, Task<Doubles>> predict, NetworkSpec spec)
     {
         var n = Header.Features;
         var k = Header.Targets;
@@ -59,7 +59,7 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
         for (var start = 0; start < Header.Count; start += rowsAtOnce)
         {
             var rows = Math.Min(rowsAtOnce, Header.Count - start);
-            var a = await network.Predict(x.AsSpan(start * n, rows * n).ToArray());
+            var a = await predict(x.AsSpan(start * n, rows * n).ToArray());
             evaluation.Add(a.Value, y.AsSpan(start * k, rows * k));
         }
 

@@ -151,7 +151,7 @@ public sealed class TrainingJobGrain(
         var lease = new RunLease(Id, stored.State.Generation);
         var watch = new ClusterWatch(membership);
         var run = new JobRun(
-            request, lease, GrainFactory.GetGrain<INetworkRunGrain>(request.NetworkId), GrainFactory.GetGrain<INetworkGrain>(request.NetworkId),
+            request, lease, new NetworkOfRun(GrainFactory.GetGrain<INetworkGrain>(request.NetworkId)),
             train, test, Progress, watch.NewlyDead, () => stored.WriteStateAsync(), TimeProvider.System, logger);
         this.DelayDeactivation(TimeSpan.FromDays(7));
         _run = Finish(run.Run(resume, caller, _stop.Token));

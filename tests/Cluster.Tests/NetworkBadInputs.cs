@@ -1,5 +1,6 @@
 using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Cluster.Tests;
@@ -70,6 +71,13 @@ public static class NetworkBadInputs
         BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(ModelMessage.From(BadInputWorld.WorldModel()), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
         BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
 
+        // A job's run: only the run that holds the lease may train, at the step and epoch the network is at.
+        Run<StaleRunException>("step a network with a lease nobody gave", (n, lease) => n.Step(lease with { Generation = 9 }, 0, new double[] { 133, 65 }, new double[] { 1 }), "network '{row}/run' is held by job 'job-{row}/run' run 1, not by job 'job-{row}/run' run 9"),
+        Run<OutOfStepException>("step a network at step 5 when it is at step 0", (n, lease) => n.Step(lease, 5, new double[] { 133, 65 }, new double[] { 1 }), "network '{row}/run' is at step 0 but its trainer expects step 5"),
+        Run<OutOfStepException>("end epoch 3 of a network with no epochs", (n, lease) => n.EndEpoch(lease, new EpochRecord(3, 0.5, null, null, null), checkpoint: true), "network '{row}/run' has 0 epochs, so its next is 1, not 3"),
+        Run<StaleRunException>("claim a network for a run older than the one that holds it", (n, lease) => n.Claim(lease with { Generation = 0 }, resume: false), "was taken over by its run 1"),
+        Run<StaleRunException>("release a network for a run that does not hold it", (n, lease) => n.Release(lease with { Generation = 2 }, checkpoint: true), "is held by job 'job-{row}/run' run 1, not by job 'job-{row}/run' run 2"),
+
         // Unknown network ids: refused, and the id still names nothing afterwards.
         Unknown("predict on an unknown network", n => n.Predict(new double[] { 1, 2 })),
         Unknown("export an unknown network", n => n.Export()),
@@ -80,6 +88,22 @@ public static class NetworkBadInputs
         Unknown("record an epoch on an unknown network", n => n.AsReference<INetworkRunGrain>().EndEpoch(new RunLease("ghost-job", 1), new EpochRecord(1, 0.5, null, null, null), checkpoint: false)),
         BadInput.Of<KeyNotFoundException>("restore an unknown network", w => w.Network(w.Scratch("ghost")).Restore(), "network '{row}/ghost' has no checkpoint") with { After = AssertAbsent },
     ];
+
+    /// <summary>A call of a job's run to a new network that lease "job-{row}/run" run 1 holds.</summary>
+    private static BadInput Run<TError>(string name, Func<INetworkRunGrain, RunLease, Task> call, params string[] fragments)
+        where TError : Exception =>
+        BadInput.Of<TError>(name, w => call(w.Network(w.Scratch("run")).AsReference<INetworkRunGrain>(), Lease(w)), fragments) with
+        {
+            Arrange = async w =>
+            {
+                var network = w.Network(w.Scratch("run"));
+                await network.Create(ModelMessage.From(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false);
+                await network.AsReference<INetworkRunGrain>().Claim(Lease(w), resume: false);
+            },
+            Watch = ["run"],
+        };
+
+    private static RunLease Lease(BadInputWorld w) => new($"job-{w.Scratch("run")}", 1);
 
     /// <summary>The Create of a new network with <paramref name="optimizer"/> (and a valid model) fails, and creates nothing.</summary>
     private static BadInput Create(string name, OptimizerSetup optimizer, params string[] fragments) =>

@@ -85,6 +85,19 @@ internal sealed class GrainNetwork(NetworkSpec spec, GrainLayer[] layers)
         return (a, loss);
     }
 
+    /// <summary>Every neuron grain of the network, layer by layer.</summary>
+    public IEnumerable<Interfaces.INeuronGrain> Neurons => layers.SelectMany(layer => layer.Neurons);
+
+    /// <summary>Every neuron takes its weights θ_j^l from <paramref name="model"/> and a fresh optimizer.</summary>
+    public Task Initialize(NetworkModel model, OptimizerSetup optimizer) =>
+        Task.WhenAll(layers.SelectMany((layer, l) => layer.Neurons.Select((neuron, j) =>
+            neuron.Initialize(new NeuronSetup(spec.Layers[l].Activation, model.Theta[l][j], optimizer, ReturnsSignal: l > 0)))));
+
+    /// <summary>The parameters of every neuron: θ[l][j] = [w_0 .. w_{n-1}, b] of neuron j of layer l+1.</summary>
+    public async Task<double[][][]> Theta() =>
+        await Task.WhenAll(layers.Select(async layer =>
+            (await Task.WhenAll(layer.Neurons.Select(n => n.GetParameters()))).Select(p => p.Theta).ToArray()));
+
     /// <summary>Every neuron writes checkpoint <paramref name="version"/>; every one must be at <paramref name="step"/>.</summary>
     public Task Checkpoint(long version, long step, long fence) =>
         Task.WhenAll(layers.Select(layer => layer.Checkpoint(version, step, fence)));
