@@ -67,7 +67,7 @@ public static class TrainCommand
 
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
-            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds);
+            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
         await job.Start(request);
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
@@ -76,7 +76,7 @@ public static class TrainCommand
             return 0;
         }
 
-        var (final, records) = await new JobWatcher(context).Watch(job);
+        var (final, records) = await new JobWatcher(context).Watch(job, cluster.Grains);
         if (final.State == JobState.Failed)
         {
             throw new UsageException($"job {jobId} failed: {final.Error}");

@@ -6,6 +6,8 @@ using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Silo.Telemetry;
 
+using NetOrleans.Grains.Interfaces.Messages;
+
 namespace NetOrleans.Client.Commands;
 
 /// <summary>Everything `netorleans train` was told, checked before any work starts.</summary>
@@ -27,13 +29,15 @@ public sealed record TrainSettings(
     bool Detach,
     TelemetrySettings Telemetry,
     int TraceBatches,
-    double CheckpointSeconds)
+    double CheckpointSeconds,
+    double StorageTimeoutSeconds)
 {
     public static readonly string[] Options =
     [
         "--data", "--label", "--model", "--layers", "--activation", "--output", "--loss", "--seed", "--epochs", "--lr",
         "--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--eps", "--scale", "--test-fraction",
         "--out", "--plot", "--network", "--predict", "--gateway", CommandTelemetry.Option, "--trace-batches", "--checkpoint-seconds",
+        "--storage-timeout",
     ];
 
     public static readonly string[] Flags = ["--shuffle", "--no-shuffle", "--detach"];
@@ -89,7 +93,8 @@ public sealed record TrainSettings(
 
         return new TrainSettings(train, test, model, args.Has("--model") || args.Has("--layers"), optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
             args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
-            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")), ParseCheckpointSeconds(args));
+            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")), ParseCheckpointSeconds(args),
+            ParseStorageTimeout(args));
     }
 
     /// <summary>--checkpoint-seconds S: checkpoint after an epoch once S seconds have passed since the last (0: every epoch).</summary>
@@ -97,6 +102,13 @@ public sealed record TrainSettings(
     {
         var seconds = args.Double("--checkpoint-seconds", 0);
         return seconds >= 0 ? seconds : throw new UsageException($"train: --checkpoint-seconds must be 0 or more, got {seconds}");
+    }
+
+    /// <summary>--storage-timeout S: how long a job waits, paused, for lost storage or a settling cluster before it gives up (60).</summary>
+    private static double ParseStorageTimeout(Arguments args)
+    {
+        var seconds = args.Double("--storage-timeout", JobRequest.DefaultStorageTimeoutSeconds);
+        return seconds >= 0 && double.IsFinite(seconds) ? seconds : throw new UsageException($"train: --storage-timeout must be a number of seconds, 0 or more, got {seconds}");
     }
 
     /// <summary>--trace-batches: first (the default: the first batch of every epoch), N (every Nth batch) or all.</summary>
