@@ -24,18 +24,18 @@ public static class DataSetBadInputs
         Partial("append a chunk at row int.MaxValue", int.MaxValue, 1, "are outside 0..3"),
         Partial("append a chunk with NaN in a feature", 2, 2, "chunk at row 2", "feature row 1 column 2 is NaN", x => x[1] = double.NaN),
         Partial("append a chunk with +infinity in a target", 2, 2, "chunk at row 2", "target row 2 column 1", y: y => y[2] = double.PositiveInfinity),
-        BadInput.Of<ArgumentException>("append a chunk of 3 feature values for rows of 2", w => w.DataSet(w.Scratch("partial")).Append(new DataChunk(2, [1, 2, 3], [0, 1])), "chunk at row 2 is not whole rows of 2 features and 2 targets") with
+        BadInput.Of<ArgumentException>("append a chunk of 3 feature values for rows of 2", w => w.DataSet(w.Scratch("partial")).Append(new DataChunk(2, new[] { 1.0, 2, 3 }, new[] { 0.0, 1 })), "chunk at row 2 is not whole rows of 2 features and 2 targets") with
         {
             Arrange = ArrangePartial,
             After = CompletePartial,
         },
-        BadInput.Of<ArgumentException>("append a chunk with no targets", w => w.DataSet(w.Scratch("partial")).Append(new DataChunk(2, [1, 2, 3, 4], null!)), "chunk at row 2", "no targets") with
+        BadInput.Of<ArgumentException>("append a chunk with no targets", w => w.DataSet(w.Scratch("partial")).Append(new DataChunk(2, new[] { 1.0, 2, 3, 4 }, null!)), "chunk at row 2", "no targets") with
         {
             Arrange = ArrangePartial,
             After = CompletePartial,
         },
-        BadInput.Of<ArgumentException>("append to the world's complete data set", w => w.DataSet(w.DataSetId).Append(new DataChunk(0, [1, 2], [1, 0])), "row 0 was already uploaded"),
-        BadInput.Of<InvalidOperationException>("append before begin", w => w.DataSet(w.Scratch("data")).Append(new DataChunk(0, [1, 2], [1, 0])), "append before begin"),
+        BadInput.Of<ArgumentException>("append to the world's complete data set", w => w.DataSet(w.DataSetId).Append(new DataChunk(0, new[] { 1.0, 2 }, new[] { 1.0, 0 })), "row 0 was already uploaded"),
+        BadInput.Of<InvalidOperationException>("append before begin", w => w.DataSet(w.Scratch("data")).Append(new DataChunk(0, new[] { 1.0, 2 }, new[] { 1.0, 0 })), "append before begin"),
         BadInput.Of<ArgumentException>("read rows 2..6 of a data set of 4", w => w.DataSet(w.DataSetId).Read(2, 5), "cannot read rows 2..6 of 4"),
         BadInput.Of<ArgumentException>("read int.MaxValue rows from row 1", w => w.DataSet(w.DataSetId).Read(1, int.MaxValue), "cannot read rows 1..", "of 4"),
         BadInput.Of<KeyNotFoundException>("read the header of an unknown data set", w => w.DataSet(w.Scratch("data")).GetHeader(), "data set '{row}/data' does not exist"),
@@ -86,7 +86,7 @@ public static class DataSetBadInputs
         var set = w.DataSet(w.Scratch("partial"));
         await set.Append(new DataChunk(2, data.X[4..], data.Y[4..]));
         var all = await set.Read(0, 4);
-        Assert.Equal(data.X, all.X);
-        Assert.Equal(data.Y, all.Y);
+        Assert.Equal(data.X, all.X.Value);
+        Assert.Equal(data.Y, all.Y.Value);
     }
 }

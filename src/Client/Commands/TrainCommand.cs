@@ -41,10 +41,15 @@ public static class TrainCommand
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
         var optimizer = OptimizerSetup.From(settings.Optimizer);
         var existing = settings.NetworkId is null || settings.ModelGiven ? null : await Find(network);
-        NetworkSummary summary;
+        (ModelMessage, OptimizerSetup)? create = null;
         if (existing is null)
         {
-            summary = await network.Create(ModelMessage.From(settings.Model), optimizer, replace: false);
+            if (settings.NetworkId is not null && !settings.ModelGiven)
+            {
+                TrainSettings.CheckOverflow(settings.Model, settings.Train, settings.Test);
+            }
+
+            create = (ModelMessage.From(settings.Model), optimizer);
         }
         else
         {
@@ -53,22 +58,17 @@ public static class TrainCommand
                 throw new UsageException($"network {networkId} takes {existing.Inputs} inputs and has {existing.Layers[^1].Size} outputs but '{settings.Train.Name}' has {settings.Train.Features} features and {settings.Train.Targets} targets");
             }
 
+            TrainSettings.CheckOverflow((await network.Export()).ToModel(), settings.Train, settings.Test);
             await network.SetOptimizer(optimizer);
-            summary = existing;
             context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
         var jobId = $"job-{Guid.NewGuid().ToString("N")[..8]}";
-        await DataUploader.Upload(cluster.Grains, $"{jobId}/train", settings.Train);
-        if (settings.Test is { } test)
-        {
-            await DataUploader.Upload(cluster.Grains, $"{jobId}/test", test);
-        }
-
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
-        await job.Start(request);
+        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create);
+        var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
         {

@@ -4,6 +4,7 @@ using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
+using NetOrleans.Core.Training;
 using NetOrleans.Silo.Telemetry;
 
 using NetOrleans.Grains.Interfaces.Messages;
@@ -88,10 +89,16 @@ public sealed record TrainSettings(
             throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
         }
 
-        CheckFolder(args, "--out");
-        CheckFolder(args, "--plot");
+        CheckOutput(args, "--out");
+        CheckOutput(args, "--plot");
+        var modelGiven = args.Has("--model") || args.Has("--layers");
+        if (args.Get("--network") is null || modelGiven)
+        {
+            // The network will start from this model: its first forward pass must not overflow on the data.
+            CheckOverflow(model, train, test);
+        }
 
-        return new TrainSettings(train, test, model, args.Has("--model") || args.Has("--layers"), optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
+        return new TrainSettings(train, test, model, modelGiven, optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
             args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
             CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")), ParseCheckpointSeconds(args),
             ParseStorageTimeout(args));
@@ -194,12 +201,47 @@ public sealed record TrainSettings(
         }
     }
 
-    /// <summary>A file written after training (--out, --plot) needs a folder that exists, or the training is lost at the very end.</summary>
-    private static void CheckFolder(Arguments args, string option)
+    /// <summary>Throws a <see cref="DataFormatException"/> naming the first row and column whose first forward pass through <paramref name="model"/> overflows.</summary>
+    public static void CheckOverflow(NetworkModel model, DataSet train, DataSet? test)
     {
-        if (args.Get(option) is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        OverflowCheck.Check(model, train);
+        if (test is not null)
+        {
+            OverflowCheck.Check(model, test);
+        }
+    }
+
+    /// <summary>
+    /// A file written after training (--out, --plot) must be one this process can write, in a folder that exists, or
+    /// the training is lost at the very end: checked by opening it for writing, which leaves the file system as it was.
+    /// </summary>
+    private static void CheckOutput(Arguments args, string option)
+    {
+        if (args.Get(option) is not { } path)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{option}: '{path}' is a folder, not a file (give a file name, e.g. {Path.Combine(path, option == "--out" ? "model.json" : "curves.png")})");
+        }
+
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
         {
             throw new UsageException($"{option}: the folder '{folder}' does not exist");
+        }
+
+        try
+        {
+            using var probe = File.Exists(full)
+                ? new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)
+                : new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option}: cannot write '{path}' ({e.Message})");
         }
     }
 
