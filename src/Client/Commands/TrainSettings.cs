@@ -182,7 +182,9 @@ public sealed record TrainSettings(
         var method = Check(() => Scaling.Parse(args.Get("--scale") ?? "none"));
         if (method != "none")
         {
-            return Scaling.Fit(train, method);
+            var (shift, scale) = Scaling.Fit(train, method);
+            OverflowCheck.CheckScaling(train, method, shift, scale);
+            return (shift, scale);
         }
 
         return (train.InputShift ?? new double[train.Features], train.InputScale ?? Enumerable.Repeat(1.0, train.Features).ToArray());

@@ -7,15 +7,17 @@ using NetOrleans.Core.Models;
 namespace NetOrleans.Core.Training;
 
 /// <summary>
-/// Finds samples that are finite numbers but overflow the network's first forward pass (a CSV of 1e308): their scaled
-/// inputs, a neuron's z or a, or the loss, come out infinite or NaN. A bound clears almost every row at the cost of
-/// reading it once (|z| of layer l is at most max_j sum_i |w_ji| times the bound of its input, plus max_j |b_j|; a
-/// sigmoid or tanh bounds its output by 1); only a row the bound cannot clear goes through the layers for real.
+/// Finds samples that are finite numbers but too large to train on (a CSV of 1e308): a scaled input or a target of
+/// magnitude <see cref="Limit"/> or more (the first step multiplies inputs by gradients and the loss squares errors,
+/// and those overflow), or a row whose first forward pass overflows (a neuron's z or a, or the loss, comes out
+/// infinite or NaN). A bound clears almost every row at the cost of reading it once (|z| of layer l is at most
+/// max_j sum_i |w_ji| times the bound of its input, plus max_j |b_j|; a sigmoid or tanh bounds its output by 1);
+/// only a row the bound cannot clear goes through the layers for real.
 /// </summary>
 public static class OverflowCheck
 {
-    /// <summary>Values below this cannot overflow a loss: its square and a sum over a batch of them stay finite.</summary>
-    private const double Safe = 1e150;
+    /// <summary>The largest magnitude a scaled input, a target or a pre-activation may reach: about the square root of the largest double.</summary>
+    public const double Limit = 1e150;
 
     /// <summary>Throws a <see cref="DataFormatException"/> naming the first row and column of <paramref name="data"/> that overflows <paramref name="model"/>.</summary>
     /// <param name="model">the network as its first step will find it</param>
@@ -28,15 +30,46 @@ public static class OverflowCheck
         {
             var x = NetworkMath.ScaleInputs(spec, data.Row(r));
             var bound = Math.Abs(TensorPrimitives.MaxMagnitude(x));
-            for (var l = 0; l < gains.Length && bound < Safe; l++)
+            if (!(bound < Limit))
             {
-                var z = gains[l] * bound + biases[l];
-                bound = spec.Layers[l].Activation is "sigmoid" or "tanh" ? 1 : z;
+                var c = Largest(x);
+                throw Overflow(data, r, c, $"scaled by the network's input scaling it is {Text(x[c])}, beyond {Text(Limit)}");
             }
 
-            if (!(bound < Safe) || !(Math.Abs(TensorPrimitives.MaxMagnitude(data.Target(r))) < Safe))
+            var y = data.Target(r);
+            if (!(Math.Abs(TensorPrimitives.MaxMagnitude(y)) < Limit))
+            {
+                var k = Largest(y.ToArray());
+                throw new DataFormatException($"{Row(data, r)}: target column {k + 1} has {Text(y[k])}, a finite number too large to train on (beyond {Text(Limit)}: the loss squares it): scale the targets down");
+            }
+
+            for (var l = 0; l < gains.Length && bound < Limit; l++)
+            {
+                var z = gains[l] * bound + biases[l];
+                bound = z < Limit && spec.Layers[l].Activation is "sigmoid" or "tanh" ? 1 : z;
+            }
+
+            if (!(bound < Limit))
             {
                 Forward(model, data, r, x);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Throws a <see cref="DataFormatException"/> when a scaling fitted on <paramref name="data"/> overflowed (a column
+    /// of 1e308s has an infinite mean), naming the column and the row of its largest value.
+    /// </summary>
+    /// <param name="shift">n fitted shifts</param>
+    /// <param name="scale">n fitted scales</param>
+    public static void CheckScaling(DataSet data, string method, double[] shift, double[] scale)
+    {
+        for (var c = 0; c < shift.Length; c++)
+        {
+            if (!double.IsFinite(shift[c]) || !double.IsFinite(scale[c]))
+            {
+                var r = Enumerable.Range(0, data.Count).MaxBy(i => Math.Abs(data.Row(i)[c]));
+                throw Overflow(data, r, c, $"the {method} scaling of its column overflows", "use smaller values, or --scale minmax, which keeps them finite");
             }
         }
     }
@@ -51,26 +84,20 @@ public static class OverflowCheck
     private static void Forward(NetworkModel model, DataSet data, int r, double[] x)
     {
         var spec = model.Spec;
-        var where = Where(data, r, x);
-        if (Array.FindIndex(x, v => !double.IsFinite(v)) is var c and >= 0)
-        {
-            throw Overflow(data, r, c, $"scaled by the network's input scaling it is {x[c].ToString(CultureInfo.InvariantCulture)}");
-        }
-
         var input = x;
         for (var l = 0; l < spec.Layers.Count; l++)
         {
             var activation = Activations.Activations.Parse(spec.Layers[l].Activation);
             var output = new double[spec.Layers[l].Size];
+            var z = new double[1];
+            var a = new double[1];
             for (var j = 0; j < output.Length; j++)
             {
-                var z = new double[1];
-                var a = new double[1];
                 NeuronKernel.Forward(input, model.Theta[l][j], z);
                 activation.Forward(z, a);
                 if (!double.IsFinite(z[0]) || !double.IsFinite(a[0]))
                 {
-                    throw Overflow(data, r, where, $"layer {l + 1} neuron {j} computes z = {z[0].ToString(CultureInfo.InvariantCulture)}");
+                    throw Overflow(data, r, Largest(x), $"layer {l + 1} neuron {j} computes z = {Text(z[0])}");
                 }
 
                 output[j] = a[0];
@@ -81,22 +108,22 @@ public static class OverflowCheck
 
         NetworkMath.FinishOutput(spec, input);
         var loss = NetworkMath.Loss(spec, input, data.Target(r));
-        if (!double.IsFinite(loss) || input.Any(v => !double.IsFinite(v)))
+        if (!double.IsFinite(loss))
         {
-            var target = data.Target(r).ToArray();
-            var column = Enumerable.Range(0, target.Length).MaxBy(k => Math.Abs(target[k]));
-            throw new DataFormatException($"{Row(data, r)}: target column {column + 1} has {target[column].ToString(CultureInfo.InvariantCulture)}, which makes the {spec.Loss} loss of the network's first forward pass {loss.ToString(CultureInfo.InvariantCulture)}: scale the targets down");
+            throw Overflow(data, r, Largest(x), $"the {spec.Loss} loss is {Text(loss)}");
         }
     }
 
-    /// <summary>The input column most to blame: the largest scaled value of the row.</summary>
-    private static int Where(DataSet data, int r, double[] x) =>
-        Enumerable.Range(0, x.Length).MaxBy(c => double.IsFinite(x[c]) ? Math.Abs(x[c]) : double.PositiveInfinity);
+    /// <summary>The index of the value of largest magnitude (a NaN counts as largest).</summary>
+    private static int Largest(double[] values) =>
+        Enumerable.Range(0, values.Length).MaxBy(i => double.IsNaN(values[i]) ? double.PositiveInfinity : Math.Abs(values[i]));
 
-    private static DataFormatException Overflow(DataSet data, int r, int c, string what) =>
-        new($"{Row(data, r)}: column '{data.FeatureNames[c]}' has {data.Row(r)[c].ToString(CultureInfo.InvariantCulture)}, a finite number that overflows the network's first forward pass ({what}): scale the data (--scale standard) or use smaller values");
+    private static DataFormatException Overflow(DataSet data, int r, int c, string what, string advice = "scale the data (--scale standard) or use smaller values") =>
+        new($"{Row(data, r)}: column '{data.FeatureNames[c]}' has {Text(data.Row(r)[c])}, a finite number too large to train on ({what}): {advice}");
 
     /// <summary>"file.csv:3" where the line is known, else "name row 3" (rows from 1).</summary>
     private static string Row(DataSet data, int r) =>
         data.Lines is { } lines ? $"{data.Name}:{lines[r]}" : $"{data.Name} row {r + 1}";
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
