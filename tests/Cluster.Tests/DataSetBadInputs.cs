@@ -2,7 +2,7 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Cluster.Tests;
 
-/// <summary>Bad uploads and reads of data set grains: empty or oversized headers, chunks too big, overlapping, outside the rows or not finite.</summary>
+/// <summary>Bad uploads and reads of data set grains: empty or oversized headers, chunks too big, overlapping, outside the rows, not finite or not classes.</summary>
 public static class DataSetBadInputs
 {
     public static IEnumerable<BadInput> Rows() =>
@@ -18,6 +18,15 @@ public static class DataSetBadInputs
         {
             Arrange = w => w.DataSet(w.Scratch("big")).Begin(Header(200_000, 1, 1)),
         },
+        BadInput.Of<ArgumentException>(
+            "begin rows of 100,000 features and 100,000 targets, over the 1 MB chunk",
+            w => w.DataSet(w.Scratch("data")).Begin(Header(4, 100_000, 100_000)),
+            "a row of 100000 features and 100000 targets is 1600000 bytes, over the chunk limit of 1048576"),
+        BadInput.Of<ArgumentException>(
+            "begin 3 classes for 2 target columns",
+            w => w.DataSet(w.Scratch("data")).Begin(new DataSetHeader("gender", 4, 2, 2, ["weight", "height"], ["a", "b", "c"])),
+            "names 3 classes for 2 target columns"),
+        Partial("append a chunk whose target row 1 is two classes at once", 2, 2, "chunk at row 2", "target row 1 is [1, 1], not a class (one-hot)", y: y => y[0] = y[1] = 1),
         Partial("append rows 1..2 over rows 0..1 already uploaded", 1, 2, "row 1 was already uploaded"),
         Partial("append rows 3..4 of a data set of 4 rows", 3, 2, "rows 3..4 are outside 0..3"),
         Partial("append a chunk at row -1", -1, 2, "rows -1..0 are outside 0..3"),
