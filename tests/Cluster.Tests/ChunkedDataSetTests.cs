@@ -71,7 +71,7 @@ public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
 
         // The test split has 31 features for a 30-input network: the job refuses it once the network exists.
         var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-            JobLauncher.Start(fixture.Grains, "refused-job", request, Synthetic(5_000), Synthetic(100, features: 31), (model, OptimizerSetup.From(Sgd))));
+            JobLauncher.Start(fixture.Grains, "refused-job", request, Synthetic(5_000), Synthetic(100, features: 31), model, OptimizerSetup.From(Sgd)));
 
         Assert.Contains("has 31 features but network 'refused' takes 30 inputs", e.Message, StringComparison.Ordinal);
         await AssertNothingLeft(before, "refused", "refused-job", "refused-job/train", "refused-job/test");
@@ -86,10 +86,29 @@ public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
         var request = new JobRequest("bad-data", "bad-data-job/train", null, Epochs: 1, BatchSize: 10, Shuffle: false, Seed: 1);
 
         var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-            JobLauncher.Start(fixture.Grains, "bad-data-job", request, data, null, (ModelMessage.From(Model()), OptimizerSetup.From(Sgd))));
+            JobLauncher.Start(fixture.Grains, "bad-data-job", request, data, null, ModelMessage.From(Model()), OptimizerSetup.From(Sgd)));
 
         Assert.Contains("is NaN", e.Message, StringComparison.Ordinal);
         await AssertNothingLeft(before, "bad-data", "bad-data-job", "bad-data-job/train");
+    }
+
+    [Fact]
+    public async Task A_start_refused_on_an_existing_network_leaves_it_as_it_was()
+    {
+        var network = fixture.Grains.GetGrain<INetworkGrain>("kept");
+        await network.Create(ModelMessage.From(Model()), OptimizerSetup.From(Sgd), replace: false);
+        var before = await network.Describe();
+        var request = new JobRequest("kept", "kept-job/train", "kept-job/test", Epochs: 1, BatchSize: 10, Shuffle: false, Seed: 1);
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            JobLauncher.Start(fixture.Grains, "kept-job", request, Synthetic(100), Synthetic(100, features: 31), null, OptimizerSetup.From(new OptimizerSettings("adam", 0.01))));
+
+        var after = await network.Describe();
+        Assert.Equal(before.Optimizer, after.Optimizer);
+        Assert.Equal(before.Steps, after.Steps);
+        Assert.Contains("kept", await Networks());
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => fixture.Grains.GetGrain<ITrainingJobGrain>("kept-job").GetStatus(0));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => fixture.Grains.GetGrain<IDataSetGrain>("kept-job/train").GetHeader());
     }
 
     private async Task AssertNothingLeft(string[] networksBefore, string network, string job, params string[] dataSets)

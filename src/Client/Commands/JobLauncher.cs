@@ -12,11 +12,12 @@ public static class JobLauncher
 {
     /// <summary>
     /// Uploads <paramref name="train"/> and <paramref name="test"/> as the request's data sets, creates the network
-    /// from <paramref name="create"/> when given (otherwise the request's network must exist), and starts the job.
+    /// from <paramref name="model"/> when given, or else gives the existing network <paramref name="optimizer"/> (its
+    /// old one comes back if the start fails), and starts the job.
     /// </summary>
     /// <returns>the job's status at its start</returns>
     public static async Task<JobStatus> Start(
-        IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, (ModelMessage Model, OptimizerSetup Optimizer)? create)
+        IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, ModelMessage? model, OptimizerSetup optimizer)
     {
         request.Validate();
         if ((test is null) != (request.TestSetId is null))
@@ -34,11 +35,17 @@ public static class JobLauncher
                 await Upload(grains, request.TestSetId!, test, undo);
             }
 
-            if (create is var (model, optimizer))
+            var network = grains.GetGrain<INetworkGrain>(request.NetworkId);
+            if (model is not null)
             {
-                var network = grains.GetGrain<INetworkGrain>(request.NetworkId);
                 await network.Create(model, optimizer, replace: false);
                 undo.Push(network.Delete);
+            }
+            else
+            {
+                var before = (await network.Describe()).Optimizer;
+                await network.SetOptimizer(optimizer);
+                undo.Push(() => network.SetOptimizer(before));
             }
 
             return await job.Start(request);

@@ -41,7 +41,7 @@ public static class TrainCommand
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
         var optimizer = OptimizerSetup.From(settings.Optimizer);
         var existing = settings.NetworkId is null || settings.ModelGiven ? null : await Find(network);
-        (ModelMessage, OptimizerSetup)? create = null;
+        ModelMessage? create = null;
         if (existing is null)
         {
             if (settings.NetworkId is not null && !settings.ModelGiven)
@@ -49,7 +49,7 @@ public static class TrainCommand
                 TrainSettings.CheckOverflow(settings.Model, settings.Train, settings.Test);
             }
 
-            create = (ModelMessage.From(settings.Model), optimizer);
+            create = ModelMessage.From(settings.Model);
         }
         else
         {
@@ -59,7 +59,6 @@ public static class TrainCommand
             }
 
             TrainSettings.CheckOverflow((await network.Export()).ToModel(), settings.Train, settings.Test);
-            await network.SetOptimizer(optimizer);
             context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
@@ -67,7 +66,7 @@ public static class TrainCommand
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
-        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create);
+        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer);
         var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
