@@ -44,7 +44,7 @@ public static class TrainCommand
         NetworkSummary summary;
         if (existing is null)
         {
-            summary = await network.Create(ModelMessage.From(settings.Model), optimizer, replace: false);
+            summary = await NetworkCreator.Create(cluster.Grains, networkId, settings.Model, optimizer, context);
         }
         else
         {
