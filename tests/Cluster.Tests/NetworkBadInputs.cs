@@ -70,7 +70,8 @@ public static class NetworkBadInputs
         Create("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
             _ => ModelMessage.Seeded(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "softmax", "cross-entropy"), seed: 1),
             "network '{row}/new' (4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters in 200,003 neurons", "need 224.1 GB", "more than its memory budget"),
-        Create("create a 4,100000,100000,3 network without its parameters", Spec(4, [(100_000, "relu"), (100_000, "relu"), (3, "sigmoid")]),
+        Create("create a 4,100000,100000,3 network without its parameters",
+            _ => ModelMessage.From(new NetworkModel(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "sigmoid"), [])),
             "(4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters", "more than its memory budget"),
 
         // An existing network is not replaced by accident, nor by a bad model.

@@ -21,7 +21,7 @@ public static class NeuronMemoryScenario
 
     public static async Task Run(BenchContext context)
     {
-        var n = context.Options.Quick ? 500 : 4000;
+        var n = context.Options.Quick ? 300 : 1000;
         var redis = context.Options.Redis;
         var storage = redis is null ? "memory storage, its copies in the silo" : $"Redis storage at {redis}";
         await using var silo = await InProcessSilo.Start(redis);
