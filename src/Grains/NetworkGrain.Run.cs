@@ -118,13 +118,13 @@ public sealed partial class NetworkGrain
     }
 
     /// <summary>Writes every neuron at the network's step, then commits the version with the network's own record.</summary>
-    private async Task Checkpoint(GrainNetwork network)
+    private async Task Checkpoint(GrainNetwork network, Action<int>? checkpointed = null)
     {
         Progress.CheckWhole();
         var version = stored.State.CheckpointVersion + 1;
         try
         {
-            await network.Checkpoint(version, Progress.Steps, stored.State.Fence);
+            await network.Checkpoint(version, Progress.Steps, stored.State.Fence, checkpointed);
         }
         catch (Exception e) when (e is OutOfStepException or StaleRunException)
         {

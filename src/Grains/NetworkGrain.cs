@@ -22,6 +22,7 @@ public sealed partial class NetworkGrain(
     private GrainNetwork? _network;
     private NetworkProgress? _progress;
     private NetworkLeases? _leases;
+    private NetworkCreation? _creation;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -47,22 +48,45 @@ public sealed partial class NetworkGrain(
             throw new ArgumentException($"network '{Id}' already exists");
         }
 
-        var core = model.ToModel();
-        core.Validate();
+        // Sizes first: a network too big for the cluster is refused before any of it is built, its parameters included.
+        var spec = model.ToCheckedSpec();
+        var size = NetworkSize.Of(spec);
+        var budget = await GrainFactory.GetGrain<IClusterMemoryGrain>(0).Budget();
+        size.CheckFits($"network '{Id}' ({spec.Shape})", budget.Bytes, budget.Source);
+        if (!model.IsSeeded)
+        {
+            model.ToModel().Validate();
+        }
+
         optimizer.ToSettings().Validate();
         await Leases.CheckFree(stored.State);
-        var network = Build(core.Spec);
-        await network.Initialize(core, optimizer);
+        _creation = new NetworkCreation(size.Neurons, 0, 0);
+        try
+        {
+            var network = Build(spec);
+            await network.Initialize((l, j) => model.NeuronTheta(spec, l, j), optimizer, n => Advance(initialized: n, checkpointed: 0));
 
-        // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
-        var kept = network.Neurons.ToHashSet();
-        await Task.WhenAll((_network?.Neurons ?? []).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
-        stored.State = NetworkState.Created(model, optimizer, stored.State);
-        Load();
-        await Checkpoint(Existing());
+            // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
+            var kept = network.Neurons.ToHashSet();
+            await Task.WhenAll((_network?.Neurons ?? []).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
+            stored.State = NetworkState.Created(model, optimizer, stored.State);
+            Load();
+            await Checkpoint(Existing(), n => Advance(initialized: 0, checkpointed: n));
+        }
+        finally
+        {
+            _creation = null;
+        }
+
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).AddNetwork(Id);
         return Summary();
     }
+
+    public Task<NetworkCreation?> Creation() => Task.FromResult(_creation);
+
+    /// <summary>Counts a round of neurons of the creation under way as initialized or checkpointed.</summary>
+    private void Advance(int initialized, int checkpointed) =>
+        _creation = _creation is { } c ? c with { Initialized = c.Initialized + initialized, Checkpointed = c.Checkpointed + checkpointed } : null;
 
     public async Task<Doubles> Predict(Doubles x)
     {

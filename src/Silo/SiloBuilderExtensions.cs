@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using NetOrleans.Grains;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Placement;
+using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Persistence;
@@ -45,6 +46,11 @@ public static class SiloBuilderExtensions
         }
 
         silo.Services.Configure<NeuronPlacementOptions>(o => o.KeepTogether = settings.Placement == "local");
+        silo.Services.Configure<MemoryBudgetOptions>(o =>
+        {
+            o.Bytes = settings.MemoryBudget.Bytes;
+            o.Fraction = settings.MemoryBudget.Fraction;
+        });
         silo.AddNetOrleansTelemetry(settings.Telemetry);
         return silo.AddNetOrleansGrains(settings.Redis);
     }

@@ -66,6 +66,14 @@ public static class NetworkBadInputs
         Create("create with 3 class names for 1 output", Model(m => m with { Classes = ["a", "b", "c"] }), "3 class names for 1 output neurons"),
         Create("create with no weights at all", Model(m => m with { Theta = null! }), "no parameters"),
 
+        // Networks too big for the cluster's memory: refused before any neuron or parameter exists (never an OutOfMemoryException).
+        Create("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
+            _ => ModelMessage.Seeded(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "softmax", "cross-entropy"), seed: 1),
+            "network '{row}/new' (4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters in 200,003 neurons", "need 224.1 GB", "more than its memory budget"),
+        Create("create a 4,100000,100000,3 network without its parameters",
+            _ => ModelMessage.From(new NetworkModel(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "sigmoid"), [])),
+            "(4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters", "more than its memory budget"),
+
         // An existing network is not replaced by accident, nor by a bad model.
         BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam, replace: false), "network '{net}' already exists"),
         BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(ModelMessage.From(BadInputWorld.WorldModel()), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),

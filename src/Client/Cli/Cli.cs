@@ -18,7 +18,8 @@ public static class Cli
           predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT] [--trace console[,orleans]]
           explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... [--target Y1,Y2 | --target CLASS]
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
-          networks [list | show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
+          networks [list | show ID | create ID --layers 784,256,10 [--activation relu --output softmax --loss L --seed N]
+                   | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
           jobs     [list | watch ID | cancel ID]
         With no --gateway, netorleans hosts a silo in its own process. OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
         NETORLEANS_CLUSTER_ID and NETORLEANS_SERVICE_ID: the cluster's ids when its silos were given other ones (default netorleans).

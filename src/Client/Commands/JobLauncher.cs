@@ -15,9 +15,11 @@ public static class JobLauncher
     /// from <paramref name="model"/> when given, or else gives the existing network <paramref name="optimizer"/> (its
     /// old one comes back if the start fails), and starts the job.
     /// </summary>
+    /// <param name="context">where the console shows the network's size check and creation progress, or null</param>
     /// <returns>the job's status at its start</returns>
     public static async Task<JobStatus> Start(
-        IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, ModelMessage? model, OptimizerSetup optimizer)
+        IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, ModelMessage? model, OptimizerSetup optimizer,
+        CommandContext? context = null)
     {
         request.Validate();
         if ((test is null) != (request.TestSetId is null))
@@ -38,7 +40,7 @@ public static class JobLauncher
             var network = grains.GetGrain<INetworkGrain>(request.NetworkId);
             if (model is not null)
             {
-                await network.Create(model, optimizer, replace: false);
+                await (context is null ? network.Create(model, optimizer, replace: false) : NetworkCreator.Create(grains, request.NetworkId, model, optimizer, context));
                 undo.Push(network.Delete);
             }
             else

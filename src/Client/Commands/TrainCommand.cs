@@ -49,7 +49,7 @@ public static class TrainCommand
                 TrainSettings.CheckOverflow(settings.Model, settings.Train, settings.Test);
             }
 
-            create = ModelMessage.From(settings.Model);
+            create = settings.Model;
         }
         else
         {
@@ -66,7 +66,7 @@ public static class TrainCommand
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
-        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer);
+        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
         var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)

@@ -5,9 +5,8 @@ using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
-using NetOrleans.Silo.Telemetry;
-
 using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Commands;
 
@@ -15,7 +14,7 @@ namespace NetOrleans.Client.Commands;
 public sealed record TrainSettings(
     DataSet Train,
     DataSet? Test,
-    NetworkModel Model,
+    ModelMessage Model,
     bool ModelGiven,
     OptimizerSettings Optimizer,
     int Epochs,
@@ -72,9 +71,9 @@ public sealed record TrainSettings(
         var (train, test) = SplitOff(args, data, seed);
         var model = BuildModel(args, train, seed);
         var predictions = args.All("--predict").Select(p => p.Split(',').Select(v => Arguments.Number(v.Trim(), "--predict value")).ToArray()).ToArray();
-        foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
+        foreach (var p in predictions.Where(p => p.Length != model.Inputs))
         {
-            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
+            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Inputs} inputs");
         }
 
         if (args.Flag("--shuffle") && args.Flag("--no-shuffle"))
@@ -145,8 +144,11 @@ public sealed record TrainSettings(
         return (train, test);
     }
 
-    /// <summary>The model to start from: --model, or --layers (by default n,2,k), initialised from --seed.</summary>
-    private static NetworkModel BuildModel(Arguments args, DataSet train, long seed)
+    /// <summary>
+    /// The model to start from: --model, or --layers (by default n,2,k) initialised from --seed by the network itself
+    /// (a seeded model: no parameters are made here, however large the network).
+    /// </summary>
+    private static ModelMessage BuildModel(Arguments args, DataSet train, long seed)
     {
         if (args.Get("--model") is { } path)
         {
@@ -157,14 +159,10 @@ public sealed record TrainSettings(
 
             var model = ModelFile.Read(path);
             CheckFits(model.Spec, train, path);
-            return model;
+            return ModelMessage.From(model);
         }
 
-        var layers = args.Get("--layers") ?? $"{train.Features},2,{train.Targets}";
-
-        var sizes = layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
+        var sizes = Sizes(args.Get("--layers") ?? $"{train.Features},2,{train.Targets}");
         var hidden = args.Get("--activation") ?? "sigmoid";
         var output = args.Get("--output") ?? (train.Classes is { Count: > 2 } || (train.Classes is not null && train.Targets > 1) ? "softmax" : hidden);
         var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
@@ -174,8 +172,14 @@ public sealed record TrainSettings(
         var (shift, scale) = Scale(args, train);
         spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
         Check(spec.Validate);
-        return Initialization.Create(spec, seed);
+        return ModelMessage.Seeded(spec, seed);
     }
+
+    /// <summary>--layers "784,256,10": n_0, n_1, .., n_L.</summary>
+    public static int[] Sizes(string layers) =>
+        layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
 
     private static (double[] Shift, double[] Scale) Scale(Arguments args, DataSet train)
     {
@@ -202,6 +206,21 @@ public sealed record TrainSettings(
             throw new UsageException($"{source}: the network has {spec.Outputs} outputs but '{train.Name}' has {train.Targets} target columns");
         }
     }
+
+    /// <summary>
+    /// As <see cref="CheckOverflow(NetworkModel, DataSet, DataSet?)"/> for a model the cluster will draw from its seed,
+    /// drawn here too when it is small enough; a larger one is checked by its first step in the cluster (one line too).
+    /// </summary>
+    public static void CheckOverflow(ModelMessage model, DataSet train, DataSet? test)
+    {
+        if (!model.IsSeeded || NetworkSize.Of(model.ToSpec()).Parameters <= OverflowCheckParameters)
+        {
+            CheckOverflow(model.ToModel(), train, test);
+        }
+    }
+
+    /// <summary>The largest seeded model the console draws to check the first forward pass (80 MB of weights).</summary>
+    private const long OverflowCheckParameters = 10_000_000;
 
     /// <summary>Throws a <see cref="DataFormatException"/> naming the first row and column whose first forward pass through <paramref name="model"/> overflows.</summary>
     public static void CheckOverflow(NetworkModel model, DataSet train, DataSet? test)
