@@ -76,7 +76,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
     {
         var neuron = Existing();
         using var span = Telemetry.StartForward(x.Length / neuron.Inputs);
-        var a = Named(() => neuron.Forward(x.Value, train: false));
+        var a = neuron.Forward(x.Value, train: false);
         if (span is not null)
         {
             NeuronTelemetry.Forward(span, x.Value, neuron.Theta, a);
@@ -90,7 +90,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
         var neuron = Existing();
         AtStep(step);
         using var span = Telemetry.StartForward(x.Length / neuron.Inputs);
-        var a = Named(() => neuron.Forward(x.Value, train: true));
+        var a = neuron.Forward(x.Value, train: true);
         _pendingStep = step;
         if (span is not null)
         {
@@ -116,7 +116,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
         NeuronStep taken;
         using (var span = Telemetry.StartForward(batch))
         {
-            (a, taken) = Named(() => neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index));
+            (a, taken) = neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index);
             if (span is not null)
             {
                 NeuronTelemetry.Forward(span, x.Value, taken.ThetaBefore, a);
@@ -220,7 +220,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
     private NeuronSignal Step(double[] g, Activity? span)
     {
         var neuron = Existing();
-        var taken = Named(() => neuron.Backward(g));
+        var taken = neuron.Backward(g);
         _step++;
         _pendingStep = null;
         if (span is not null)
@@ -285,27 +285,6 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
         _step = snapshot.Step;
         _pendingStep = null;
         _restoredFrom = snapshot.Version;
-    }
-
-    /// <summary>Runs <paramref name="call"/> on the neuron; what it refuses, it refuses naming this neuron.</summary>
-    private T Named<T>(Func<T> call)
-    {
-        try
-        {
-            return call();
-        }
-        catch (ArgumentException e) when (e.GetType() == typeof(ArgumentException))
-        {
-            throw new ArgumentException($"neuron {Key}: {e.Message}", e);
-        }
-        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
-        {
-            throw new InvalidOperationException($"neuron {Key}: {e.Message}", e);
-        }
-        catch (ArithmeticException e) when (e.GetType() == typeof(ArithmeticException))
-        {
-            throw new ArithmeticException($"neuron {Key}: {e.Message}", e);
-        }
     }
 
     private Neuron Existing() =>

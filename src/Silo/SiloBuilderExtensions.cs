@@ -72,6 +72,7 @@ public static class SiloBuilderExtensions
             WriteStateAsBinary<MemoryGrainStorageOptions>(silo);
         }
 
+        silo.AddIncomingGrainCallFilter<NeuronFaultNaming>();
         return silo.AddNetOrleansReminders(redis);
     }
 
