@@ -65,6 +65,8 @@ public static class TrainCommand
             await DataUploader.Upload(cluster.Grains, $"{jobId}/test", test);
         }
 
+        // From here the first Ctrl-C stops the job after the batch in flight (or detaches from it) instead of the process.
+        using var ctrlC = context.CtrlC.Listen();
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
@@ -76,7 +78,15 @@ public static class TrainCommand
             return 0;
         }
 
-        var (final, records) = await new JobWatcher(context).Watch(job, cluster.Grains);
+        var watch = await new JobWatcher(context).Watch(job, cluster.Grains, context.CtrlC.FirstPress, () => cluster.Embedded
+            ? Task.FromResult(InterruptChoice.Cancel)
+            : InterruptQuestion.Ask(context, jobId));
+        var (final, records) = (watch.Final, watch.Records);
+        if (watch.Interrupted is not null && final.State != JobState.Completed)
+        {
+            return await TrainInterrupted.Report(context, watch, network, settings, cluster.Embedded);
+        }
+
         if (final.State == JobState.Failed)
         {
             throw new UsageException($"job {jobId} failed: {final.Error}");

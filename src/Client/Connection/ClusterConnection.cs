@@ -123,8 +123,10 @@ public sealed class ClusterConnection : IAsyncDisposable
         };
     }
 
-    private static IHostBuilder Quiet(IHostBuilder builder) =>
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+    /// <summary>No logging, and no hold on Ctrl-C.</summary>
+    private static IHostBuilder Quiet(IHostBuilder builder) => builder
+        .ConfigureLogging(logging => logging.ClearProviders())
+        .ConfigureServices(services => services.AddSingleton<IHostLifetime, NoSignalLifetime>());
 
     private static string? FromEnvironment(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
