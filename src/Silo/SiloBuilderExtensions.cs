@@ -7,6 +7,7 @@ using NetOrleans.Grains.Placement;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Persistence;
+using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -45,6 +46,7 @@ public static class SiloBuilderExtensions
         }
 
         silo.Services.Configure<NeuronPlacementOptions>(o => o.KeepTogether = settings.Placement == "local");
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new MembershipClock());
         silo.AddNetOrleansTelemetry(settings.Telemetry);
         return silo.AddNetOrleansGrains(settings.Redis);
     }
