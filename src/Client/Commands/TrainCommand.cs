@@ -102,7 +102,7 @@ public static class TrainCommand
         TrainingCharts.WriteConsole(context, records);
         if (settings.Plot is { } plot)
         {
-            TrainingCharts.SavePng(plot, records, $"{networkId} on {settings.Train.Name}");
+            TrainingCharts.Save(plot, records, $"{networkId} on {settings.Train.Name}");
             context.Out.WriteLine($"plot written to {plot}");
         }
 

@@ -90,6 +90,10 @@ public sealed record TrainSettings(
 
         CheckFolder(args, "--out");
         CheckFolder(args, "--plot");
+        if (args.Get("--plot") is { } plot && TrainingCharts.Refuse(plot) is { } refused)
+        {
+            throw new UsageException(refused);
+        }
 
         return new TrainSettings(train, test, model, args.Has("--model") || args.Has("--layers"), optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
             args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
