@@ -14,6 +14,9 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>How many training samples are predicted after training to see whether they all get the same outputs.</summary>
+    private const int WarningSamples = 256;
+
     /// <summary>The network's summary, or null when it does not exist.</summary>
     private static async Task<NetworkSummary?> Find(INetworkGrain network)
     {
@@ -100,6 +103,13 @@ public static class TrainCommand
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
         var trained = (await network.Export()).ToModel();
         TrainingCharts.WriteConsole(context, records);
+        var sample = Math.Min(settings.Train.Count, WarningSamples);
+        var outputs = (await network.Predict(settings.Train.X.AsSpan(0, sample * settings.Train.Features).ToArray())).Value;
+        if (TrainingWarnings.Check(records, outputs, trained.Spec.Outputs, trained.Spec, settings.Train, settings.Optimizer.LearningRate) is { } warning)
+        {
+            context.Info.WriteLine(warning);
+        }
+
         if (settings.Plot is { } plot)
         {
             TrainingCharts.Save(plot, records, $"{networkId} on {settings.Train.Name}");

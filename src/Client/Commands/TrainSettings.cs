@@ -163,8 +163,7 @@ public sealed record TrainSettings(
             ? n
             : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
         var hidden = args.Get("--activation") ?? "sigmoid";
-        var output = args.Get("--output") ?? (train.Classes is { Count: > 2 } || (train.Classes is not null && train.Targets > 1) ? "softmax" : hidden);
-        var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
+        var (output, loss) = OutputDefault.For(args.Get("--output"), args.Get("--loss"), train);
         var spec = Check(() => NetworkSpec.Create(sizes, hidden, output, loss));
         Check(spec.Validate);
         CheckFits(spec, train, "--layers");
