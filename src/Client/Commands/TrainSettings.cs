@@ -70,7 +70,7 @@ public sealed record TrainSettings(
 
         var (train, test) = SplitOff(args, data, seed);
         var model = BuildModel(args, train, seed);
-        var predictions = args.All("--predict").Select(p => p.Split(',').Select(v => Arguments.Number(v.Trim(), "--predict value")).ToArray()).ToArray();
+        var predictions = args.All("--predict").Select(p => InputRow.Parse([p], "--predict value")).ToArray();
         foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
         {
             throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
@@ -82,7 +82,7 @@ public sealed record TrainSettings(
         }
 
         var shuffle = args.Flag("--shuffle") || (batchSize > 1 && !args.Flag("--no-shuffle"));
-        var gateways = args.All("--gateway");
+        var gateways = GatewayAddresses.Of(args);
         if (args.Flag("--detach") && gateways.Count == 0)
         {
             throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
