@@ -49,7 +49,7 @@ public sealed class CtrlCTests : IDisposable
     [Fact]
     public void Press_FirstWhileACommandListensStopsGently_TheSecondOrAnyWithoutAListenerExitsNow()
     {
-        using var ctrlC = CtrlC.Never;
+        using var ctrlC = CtrlC.NeverPressed();
         Assert.Equal(CtrlCAction.ExitNow, ctrlC.Press());
         Assert.False(ctrlC.FirstPress.IsCancellationRequested);
 

@@ -17,7 +17,7 @@ public sealed class CtrlC : IDisposable
     private int _listeners;
 
     /// <summary>A Ctrl-C that is never pressed: for commands run inside another program (the tests).</summary>
-    public static CtrlC Never => new();
+    public static CtrlC NeverPressed() => new();
 
     /// <summary>Cancelled by the first Ctrl-C that a listening command caught.</summary>
     public CancellationToken FirstPress => _first.Token;

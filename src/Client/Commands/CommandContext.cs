@@ -12,7 +12,7 @@ namespace NetOrleans.Client.Commands;
 public sealed record CommandContext(TextWriter Out, TextWriter Info, bool Interactive, CtrlC? Interrupts = null, bool CanAsk = false)
 {
     /// <summary>Ctrl-C: pressed never, unless the process's own was given.</summary>
-    public CtrlC CtrlC { get; } = Interrupts ?? CtrlC.Never;
+    public CtrlC CtrlC { get; } = Interrupts ?? CtrlC.NeverPressed();
 
     /// <summary>Writes a line of results.</summary>
     public void WriteLine(string line)
