@@ -12,13 +12,13 @@ public sealed class ClusterOnlyTests(SiloFixture silo)
     [Theory]
     [InlineData("jobs")]
     [InlineData("networks")]
-    public async Task JobsAndNetworks_WithoutAGateway_SayTheyNeedOne(string command)
+    public async Task Jobs_and_networks_without_a_gateway_say_they_need_one(string command)
     {
         Expect.OneError(await InProcessCli.Run(command, "list"), $"{command} needs a cluster", "--gateway HOST:PORT", "NETORLEANS_GATEWAY");
     }
 
     [Fact]
-    public async Task GatewayVariable_IsReadWhenTheOptionIsAbsent()
+    public async Task The_gateway_variable_is_read_when_the_option_is_absent()
     {
         Expect.Success(await silo.TrainGender());
         var unreachable = $"127.0.0.1:{FreePorts.One()}";
@@ -30,7 +30,7 @@ public sealed class ClusterOnlyTests(SiloFixture silo)
     }
 
     [Fact]
-    public async Task WrongClusterId_SaysTheIdMayDifferAndHowToSetIt()
+    public async Task A_wrong_cluster_id_says_the_id_may_differ_and_how_to_set_it()
     {
         var result = await Client(["networks", "list", "--gateway", silo.Gateway], ("NETORLEANS_CLUSTER_ID", "not-this-one"));
 
@@ -38,7 +38,7 @@ public sealed class ClusterOnlyTests(SiloFixture silo)
     }
 
     [Fact]
-    public async Task Explain_ThroughAGateway_DoesNotSayNoGatewayWasGiven()
+    public async Task Explain_through_a_gateway_does_not_say_no_gateway_was_given()
     {
         Expect.Success(await silo.TrainGender());
 
@@ -50,7 +50,7 @@ public sealed class ClusterOnlyTests(SiloFixture silo)
     }
 
     [Fact]
-    public async Task Predict_CommaAndSpaceSeparatedInputs_GiveTheSameOutput()
+    public async Task Predict_through_a_gateway_gives_the_same_output_for_comma_and_space_separated_inputs()
     {
         Expect.Success(await silo.TrainGender());
 

@@ -17,7 +17,7 @@ public sealed class CtrlCTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Train_FirstCtrlC_CancelsTheEmbeddedJob_SaysWhereItStopped_WritesTheModel_Exits130()
+    public async Task First_ctrl_c_cancels_the_embedded_job_says_where_it_stopped_writes_the_model_and_exits_130()
     {
         var model = _temp.File("m.json");
         await using var train = StartTrain("--out", model);
@@ -33,7 +33,7 @@ public sealed class CtrlCTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_SecondCtrlC_EndsTheProcess_Exit130()
+    public async Task Second_ctrl_c_ends_the_process_with_exit_code_130()
     {
         await using var train = StartTrain();
         await train.WaitForErrorLine(l => l.StartsWith("network ", StringComparison.Ordinal), Timeout, "the line naming the job");
@@ -47,7 +47,7 @@ public sealed class CtrlCTests : IDisposable
     }
 
     [Fact]
-    public void Press_FirstWhileACommandListensStopsGently_TheSecondOrAnyWithoutAListenerExitsNow()
+    public void The_first_press_while_a_command_listens_stops_gently_and_any_other_exits_now()
     {
         using var ctrlC = CtrlC.NeverPressed();
         Assert.Equal(CtrlCAction.ExitNow, ctrlC.Press());

@@ -16,7 +16,7 @@ public sealed class GatewayCtrlCTests(SiloFixture silo) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Train_CtrlCWithNoOneToAsk_CancelsTheClusterJob_Exits130()
+    public async Task Ctrl_c_with_no_one_to_ask_cancels_the_cluster_job_and_exits_130()
     {
         string[] args = ["train", "--data", "gender", "--epochs", "1000000", "--network", "ctrl-c", "--gateway", silo.Gateway];
         await using var train = ChildProcess.Start(DotnetProcess.StartInfo(RepoLayout.ClientDll, args, _temp.Path), "netorleans train --gateway");

@@ -10,7 +10,7 @@ namespace NetOrleans.Cli.Tests;
 public sealed class OutputDefaultTests
 {
     [Fact]
-    public async Task Tutorial_Defaults_KeepTheSeedsNumbers_AndWarnOfNothing()
+    public async Task The_tutorial_defaults_keep_the_seeds_numbers_and_warn_of_nothing()
     {
         var result = await InProcessCli.Run("train", "--data", "gender", "--predict", "128,63", "--predict", "155,68");
         Expect.Success(result);
@@ -21,7 +21,7 @@ public sealed class OutputDefaultTests
     }
 
     [Fact]
-    public async Task ReluHidden_OnZeroOneTargets_GetsASigmoidOutput_AndLearns()
+    public async Task Relu_hidden_layers_on_zero_one_targets_get_a_sigmoid_output_and_learn()
     {
         var result = await InProcessCli.Run("train", "--data", "gender", "--activation", "relu", "--predict", "128,63", "--predict", "155,68");
         Expect.Success(result);
@@ -32,7 +32,7 @@ public sealed class OutputDefaultTests
     }
 
     [Fact]
-    public async Task ReluOutputThatDies_GetsOneWarningLine_NamingTheLikelyCauses()
+    public async Task A_relu_output_that_dies_gets_one_warning_line_naming_the_likely_causes()
     {
         var result = await InProcessCli.Run("train", "--data", "gender", "--activation", "relu", "--output", "relu", "--epochs", "20");
         Expect.Success(result);
@@ -48,14 +48,14 @@ public sealed class OutputDefaultTests
     [InlineData(null, "cross-entropy", new[] { 0.0, 1.0 }, "sigmoid", "cross-entropy")]
     [InlineData(null, null, new[] { -3.0, 12.5 }, "linear", "mse")]
     [InlineData("tanh", null, new[] { -3.0, 12.5 }, "tanh", "mse")]
-    public void Output_FollowsTheLossAndTheTargets_UnlessNamed(string? output, string? loss, double[] y, string expectedOutput, string expectedLoss)
+    public void The_output_follows_the_loss_and_the_targets_unless_named(string? output, string? loss, double[] y, string expectedOutput, string expectedLoss)
     {
         var data = new DataSet("d", [1.0, 2.0], y, 1, 1, ["x"]);
         Assert.Equal((expectedOutput, expectedLoss), OutputDefault.For(output, loss, data));
     }
 
     [Fact]
-    public void Output_OfOneHotClasses_IsSoftmaxWithCrossEntropy()
+    public void One_hot_classes_get_softmax_with_cross_entropy()
     {
         var data = new DataSet("d", [1.0, 2.0], [1.0, 0, 0, 1.0], 1, 2, ["x"], ["a", "b"]);
         Assert.Equal(("softmax", "cross-entropy"), OutputDefault.For(null, null, data));

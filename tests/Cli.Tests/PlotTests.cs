@@ -12,7 +12,7 @@ public sealed class PlotTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Svg_IsAnSvgDocument()
+    public async Task Svg_is_an_svg_document()
     {
         var path = _temp.File("curves.svg");
         var result = await InProcessCli.Run("train", "--data", "gender", "--epochs", "3", "--plot", path);
@@ -24,7 +24,7 @@ public sealed class PlotTests : IDisposable
     }
 
     [Fact]
-    public async Task Png_HasThePngSignature()
+    public async Task Png_has_the_png_signature()
     {
         var path = _temp.File("curves.PNG");
         Expect.Success(await InProcessCli.Run("train", "--data", "gender", "--epochs", "3", "--plot", path));
@@ -34,7 +34,7 @@ public sealed class PlotTests : IDisposable
     [Theory]
     [InlineData("curves.jpg")]
     [InlineData("curves")]
-    public async Task OtherExtension_IsRefusedInOneLineBeforeTraining(string file)
+    public async Task Another_extension_is_refused_in_one_line_before_training(string file)
     {
         var path = _temp.File(file);
         var result = await InProcessCli.Run("train", "--data", "gender", "--epochs", "3", "--plot", path);

@@ -11,7 +11,7 @@ public sealed class PredictInputTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Predict_ModelFile_CommaAndSpaceSeparatedInputs_GiveTheSameOutput()
+    public async Task Predict_from_a_model_file_gives_the_same_output_for_comma_and_space_separated_inputs()
     {
         var model = _temp.Write("model.json", ModelJson.Valid);
 
@@ -22,7 +22,7 @@ public sealed class PredictInputTests : IDisposable
     }
 
     [Fact]
-    public async Task TrainPredict_TakesBothForms()
+    public async Task Train_predict_takes_both_forms()
     {
         var result = await InProcessCli.Run("train", "--data", "gender", "--epochs", "5", "--predict", "128", "63", "--predict", "155,68");
 
@@ -32,7 +32,7 @@ public sealed class PredictInputTests : IDisposable
     }
 
     [Fact]
-    public async Task PredictData_CsvWithoutTargets_PrintsOneRowEach()
+    public async Task Predict_data_from_a_csv_without_targets_prints_a_row_each()
     {
         var model = _temp.Write("model.json", ModelJson.Valid);
         var rows = _temp.Write("rows.csv", "weight,height\n128,63\n155,68\n");
@@ -48,7 +48,7 @@ public sealed class PredictInputTests : IDisposable
     }
 
     [Fact]
-    public async Task PredictData_Classifier_PrintsTheClassNamesAndTheTargets()
+    public async Task Predict_data_for_a_classifier_prints_the_class_names_and_the_targets()
     {
         var model = _temp.File("iris.json");
         Expect.Success(await InProcessCli.Run("train", "--data", "iris", "--layers", "4,8,3", "--activation", "tanh", "--scale", "standard",
@@ -64,7 +64,7 @@ public sealed class PredictInputTests : IDisposable
     }
 
     [Fact]
-    public async Task PredictData_WrongWidth_IsOneErrorLine()
+    public async Task Predict_data_of_the_wrong_width_is_one_error_line()
     {
         var model = _temp.Write("model.json", ModelJson.Valid);
         var rows = _temp.Write("rows.csv", "a,b,c,d\n1,2,3,4\n");

@@ -13,7 +13,7 @@ public sealed class SiloPortTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task SecondSiloOnTheSamePorts_FailsNamingThePort_FirstStartedWithoutAWatchdogWarning()
+    public async Task A_second_silo_on_the_same_ports_fails_naming_the_port_and_the_first_started_without_a_watchdog_warning()
     {
         var ports = FreePorts.Take(3);
         await using var first = ChildProcess.Start(Silo(ports[0], ports[1]), "silo 1");
