@@ -1,5 +1,7 @@
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Commands;
 
-var context = new CommandContext(Console.Out, Console.Error, Interactive: !Console.IsOutputRedirected && !Console.IsErrorRedirected);
+using var ctrlC = CtrlC.OfThisProcess();
+var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;
+var context = new CommandContext(Console.Out, Console.Error, interactive, ctrlC, CanAsk: interactive && !Console.IsInputRedirected);
 return await Cli.Run(args, context, Console.Error);

@@ -12,6 +12,12 @@ catch (ArgumentException e)
     return 1;
 }
 
+if (PortCheck.FirstInUse(settings) is { } inUse)
+{
+    Console.Error.WriteLine($"netorleans-silo: {inUse}");
+    return 1;
+}
+
 using var host = SiloHost.Build(settings);
 await host.StartAsync();
 var storage = settings.Redis is null ? "localhost clustering, memory storage" : $"Redis {settings.Redis}";

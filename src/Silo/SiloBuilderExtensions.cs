@@ -8,6 +8,7 @@ using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Persistence;
+using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Storage;
 using StackExchange.Redis;
@@ -51,6 +52,7 @@ public static class SiloBuilderExtensions
             o.Bytes = settings.MemoryBudget.Bytes;
             o.Fraction = settings.MemoryBudget.Fraction;
         });
+        silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new MembershipClock());
         silo.AddNetOrleansTelemetry(settings.Telemetry);
         return silo.AddNetOrleansGrains(settings.Redis);
     }

@@ -11,6 +11,7 @@ namespace NetOrleans.Cli.Tests;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    private const int SigInt = 2;
     private const int SigTerm = 15;
 
     private readonly Process _process;
@@ -99,6 +100,15 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>Sends it SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt()
+    {
+        if (kill(_process.Id, SigInt) != 0)
+        {
+            throw new InvalidOperationException($"cannot send SIGINT to {Name} (pid {Id}): errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     /// <summary>Asks it to stop (SIGTERM) and waits; kills it if it is still running after <paramref name="timeout"/>.</summary>

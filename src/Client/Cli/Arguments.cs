@@ -20,7 +20,9 @@ public sealed class Arguments
     public List<string> Positional { get; } = [];
 
     /// <summary>Parses <paramref name="args"/> against the options and flags the command knows.</summary>
-    public static Arguments Parse(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags)
+    /// <param name="rows">options whose value is a row of numbers: the numbers after the value join it ("--predict 128 63" is "--predict 128,63")</param>
+    public static Arguments Parse(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags,
+        IReadOnlyCollection<string>? rows = null)
     {
         var result = new Arguments(command);
         for (var i = 0; i < args.Count; i++)
@@ -48,6 +50,10 @@ public sealed class Arguments
             else if (options.Contains(name))
             {
                 var value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"{command}: option {name} needs a value"));
+                while (rows?.Contains(name) == true && i + 1 < args.Count && IsNumber(args[i + 1]))
+                {
+                    value += "," + args[++i];
+                }
                 if (!result._options.TryGetValue(name, out var list))
                 {
                     result._options[name] = list = [];

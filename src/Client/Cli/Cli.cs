@@ -13,15 +13,20 @@ public static class Cli
           train    --data <gender|xor|iris|mnist|FILE.csv|FILE-idx3-ubyte[.gz]> [--model INIT.json | --layers 2,2,1
                    --activation sigmoid --output sigmoid --seed N] [--loss mse|cross-entropy] [--epochs 1000] [--lr 0.1]
                    [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
-                   [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
+                   [--test-fraction F] [--out MODEL.json] [--plot CURVES.svg|.png] [--network ID] [--predict X1,X2 ...]
+                   [--gateway HOST:PORT ...] [--detach]
                    [--trace console[,orleans]] [--trace-batches first|N|all] [--checkpoint-seconds 0] [--storage-timeout 60]
-          predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT] [--trace console[,orleans]]
-          explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... [--target Y1,Y2 | --target CLASS]
+          predict  (--model MODEL.json | --network ID) (X1 X2 ... | X1,X2 | --data FILE.csv [--label COLUMN]) [--gateway HOST:PORT]
+                   [--trace console[,orleans]]
+          explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... (or X1,X2) [--target Y1,Y2 | --target CLASS]
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
           networks [list | show ID | create ID --layers 784,256,10 [--activation relu --output softmax --loss L --seed N]
-                   | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
-          jobs     [list | watch ID | cancel ID]
-        With no --gateway, netorleans hosts a silo in its own process. OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
+                   | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID] --gateway HOST:PORT
+          jobs     [list | watch ID | cancel ID] --gateway HOST:PORT
+        With no --gateway (and no NETORLEANS_GATEWAY=HOST:PORT[,HOST:PORT]), netorleans hosts a silo in its own process.
+        Ctrl-C in train: stops the job after the batch in flight (with --gateway: asks cancel or detach), exit code 130;
+        a second Ctrl-C quits at once.
+        OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
         NETORLEANS_CLUSTER_ID and NETORLEANS_SERVICE_ID: the cluster's ids when its silos were given other ones (default netorleans).
         """;
 
@@ -39,7 +44,7 @@ public static class Cli
             var rest = args[1..];
             return args[0] switch
             {
-                "train" => await TrainCommand.Run(Arguments.Parse("train", rest, TrainSettings.Options, TrainSettings.Flags), context),
+                "train" => await TrainCommand.Run(Arguments.Parse("train", rest, TrainSettings.Options, TrainSettings.Flags, rows: ["--predict"]), context),
                 "predict" => await PredictCommand.Run(Arguments.Parse("predict", rest, PredictCommand.Options, []), context),
                 "explain" => await ExplainCommand.Run(Arguments.Parse("explain", rest, ExplainCommand.Options, []), context),
                 "evaluate" => await EvaluateCommand.Run(Arguments.Parse("evaluate", rest, EvaluateCommand.Options, []), context),

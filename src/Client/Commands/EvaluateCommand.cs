@@ -30,7 +30,7 @@ public static class EvaluateCommand
 
         var data = Split(args, DataSources.Load(args.Require("--data"), args.Get("--label")));
         var model = modelPath is null ? null : ModelFile.Read(modelPath);
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info);
+        await using var cluster = await ClusterConnection.Open(GatewayAddresses.Of(args), context.Info);
         var id = networkId ?? $"evaluate-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
         if (model is not null)

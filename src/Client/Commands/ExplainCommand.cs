@@ -28,7 +28,7 @@ public static class ExplainCommand
             throw new UsageException("explain: give either --model FILE or --network ID");
         }
 
-        var x = args.Positional.Select((v, i) => Arguments.Number(v, $"explain: input {i + 1}")).ToArray();
+        var x = InputRow.Parse(args.Positional, "explain: input");
         if (x.Length == 0)
         {
             throw new UsageException("explain: no inputs given (netorleans explain --model F X1 X2 ... [--target Y])");
@@ -41,8 +41,9 @@ public static class ExplainCommand
 
         var fromFile = modelPath is null ? null : ModelFile.Read(modelPath);
         var telemetry = new TelemetrySettings { Propagation = true, ServiceName = CommandTelemetry.ServiceName };
-        await using var local = await ClusterConnection.Open([], context.Info, telemetry);
-        var model = fromFile ?? await Export(networkId!, args.All("--gateway"), local, context);
+        await using var local = await ClusterConnection.Open([], context.Info, telemetry,
+            "the sample runs through a copy of the network in this process's own silo, where its neurons' spans can be read");
+        var model = fromFile ?? await Export(networkId!, GatewayAddresses.Of(args), local, context);
         var spec = model.Spec;
         if (x.Length != spec.Inputs)
         {

@@ -15,6 +15,8 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public sealed class JobWatcher(CommandContext context)
 {
+    private CommandContext Context { get; } = context;
+
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
     /// <summary>How long past <see cref="Poll"/> an answer may take before the job's silo counts as lost (Orleans waits 30 s).</summary>
@@ -31,61 +33,101 @@ public sealed class JobWatcher(CommandContext context)
     /// <summary>Watches <paramref name="job"/> and returns its final status and every epoch record it made.</summary>
     public async Task<(JobStatus Final, List<EpochRecord> Records)> Watch(ITrainingJobGrain job, IGrainFactory grains)
     {
+        var watch = await Watch(job, grains, CancellationToken.None, () => Task.FromResult(InterruptChoice.Cancel));
+        return (watch.Final, watch.Records);
+    }
+
+    /// <summary>
+    /// Watches <paramref name="job"/> until it ends; when <paramref name="interrupt"/> fires, asks <paramref name="choose"/>
+    /// whether to cancel the job (then watches it stop after the batch in flight) or to detach (then returns at once).
+    /// </summary>
+    public async Task<JobWatch> Watch(ITrainingJobGrain job, IGrainFactory grains, CancellationToken interrupt, Func<Task<InterruptChoice>> choose)
+    {
         var records = new List<EpochRecord>();
         _shape = await Shape(grains);
         var status = await Ask(job, () => job.GetStatus(0));
-        if (!context.Interactive)
+        var watch = new Follower(this, job, interrupt, choose);
+        if (!Context.Interactive)
         {
-            return await Follow(job, status, records, _ => { });
+            return await watch.Follow(status, records, _ => { });
         }
 
-        (JobStatus, List<EpochRecord>) result = default;
+        JobWatch? result = null;
         await AnsiConsole.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
                 var bar = progress.AddTask("training", maxValue: Math.Max(1, status.Epochs * (double)Math.Max(1, status.Batches)));
-                result = await Follow(job, status, records, s =>
+                result = await watch.Follow(status, records, s =>
                 {
                     bar.Value = s.Epoch * (double)s.Batches + (s.Epoch < s.Epochs ? s.Batch : 0);
                     var loss = records.Count > 0 ? $" loss {records[^1].TrainLoss:G4}" : "";
                     bar.Description = $"epoch {Math.Min(s.Epoch + 1, s.Epochs)}/{s.Epochs} batch {s.Batch}/{s.Batches}{loss} {s.SamplesPerSecond:F0} samples/s";
                 });
             });
-        return result;
+        return result!;
     }
 
-    private async Task<(JobStatus, List<EpochRecord>)> Follow(ITrainingJobGrain job, JobStatus status, List<EpochRecord> records, Action<JobStatus> show)
+    /// <summary>One watch: prints the epoch lines as the records come, and acts on the first interrupt.</summary>
+    private sealed class Follower(JobWatcher watcher, ITrainingJobGrain job, CancellationToken interrupt, Func<Task<InterruptChoice>> choose)
     {
-        var every = Math.Max(1, status.Epochs / 10);
-        while (true)
+        private readonly Task _interrupted = Task.Delay(Timeout.Infinite, interrupt).ContinueWith(_ => { }, TaskScheduler.Default);
+        private InterruptChoice? _choice;
+
+        public async Task<JobWatch> Follow(JobStatus status, List<EpochRecord> records, Action<JobStatus> show)
         {
-            foreach (var record in status.Records)
+            var every = Math.Max(1, status.Epochs / 10);
+            while (true)
             {
-                records.Add(record);
-                var n = records.Count;
-                if (n % every == 0 || n == status.Epochs)
+                foreach (var record in status.Records)
                 {
-                    context.WriteLine(EpochLine(n, status.Epochs, record));
+                    records.Add(record);
+                    var n = records.Count;
+                    if (n % every == 0 || n == status.Epochs)
+                    {
+                        watcher.Context.WriteLine(EpochLine(n, status.Epochs, record));
+                    }
                 }
-            }
 
-            Notice(job, status);
-            if ((status.Notice is not null || status.State == JobState.Failed) && await PrimaryProbe.Lost(_shape) is { } gone)
-            {
-                // A localhost cluster without its primary never heals: say so now rather than after the storage timeout.
-                throw new InvalidOperationException($"job {job.GetPrimaryKeyString()} cannot go on: {gone}");
-            }
+                watcher.Notice(job, status);
+                if ((status.Notice is not null || status.State == JobState.Failed) && await PrimaryProbe.Lost(watcher._shape) is { } gone)
+                {
+                    // A localhost cluster without its primary never heals: say so now rather than after the storage timeout.
+                    throw new InvalidOperationException($"job {job.GetPrimaryKeyString()} cannot go on: {gone}");
+                }
 
-            show(status);
-            if (status.IsFinished)
-            {
-                return (status, records);
-            }
+                show(status);
+                if (status.IsFinished)
+                {
+                    return new JobWatch(status, records, _choice);
+                }
 
-            var version = status.Version;
-            status = await Ask(job, () => job.WaitForUpdate(version, records.Count, Poll), () => job.GetStatus(records.Count));
+                if (_choice is null && interrupt.IsCancellationRequested)
+                {
+                    _choice = await choose();
+                    if (_choice == InterruptChoice.Detach)
+                    {
+                        return new JobWatch(status, records, _choice);
+                    }
+
+                    watcher.Context.Info.WriteLine($"Ctrl-C: job {job.GetPrimaryKeyString()} stops after the batch in flight (Ctrl-C again quits at once)");
+                    status = await watcher.Ask(job, job.Cancel) with { Records = [] };
+                    continue;
+                }
+
+                var version = status.Version;
+                var next = watcher.Ask(job, () => job.WaitForUpdate(version, records.Count, Poll), () => job.GetStatus(records.Count));
+                if (_choice is null && await Task.WhenAny(next, _interrupted) != next)
+                {
+                    // Interrupted while waiting: act on it now; the pending answer is not needed.
+                    _ = next.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    status = status with { Records = [] };
+                    continue;
+                }
+
+                status = await next;
+            }
         }
     }
 
@@ -104,7 +146,7 @@ public sealed class JobWatcher(CommandContext context)
                 var status = await call().WaitAsync(Poll + AnswerSlack);
                 if (lost is not null)
                 {
-                    context.Info.WriteLine($"job {job.GetPrimaryKeyString()} answers again after {lost.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
+                    Context.Info.WriteLine($"job {job.GetPrimaryKeyString()} answers again after {lost.Elapsed.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture)} s");
                 }
 
                 return status;
@@ -120,7 +162,7 @@ public sealed class JobWatcher(CommandContext context)
                 if (lost is null)
                 {
                     lost = Stopwatch.StartNew();
-                    context.Info.WriteLine($"job {job.GetPrimaryKeyString()} is out of reach ({e.GetType().Name}), probably with its silo: waiting for it to resume elsewhere");
+                    Context.Info.WriteLine($"job {job.GetPrimaryKeyString()} is out of reach ({e.GetType().Name}), probably with its silo: waiting for it to resume elsewhere");
                 }
 
                 call = retry ?? call;
@@ -134,11 +176,11 @@ public sealed class JobWatcher(CommandContext context)
     {
         if (status.Notice is { } notice && _notice is null)
         {
-            context.Info.WriteLine($"job {job.GetPrimaryKeyString()} paused: {notice}");
+            Context.Info.WriteLine($"job {job.GetPrimaryKeyString()} paused: {notice}");
         }
         else if (status.Notice is null && _notice is not null && !status.IsFinished)
         {
-            context.Info.WriteLine($"job {job.GetPrimaryKeyString()} goes on");
+            Context.Info.WriteLine($"job {job.GetPrimaryKeyString()} goes on");
         }
 
         _notice = status.Notice;

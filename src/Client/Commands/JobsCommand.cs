@@ -25,7 +25,7 @@ public static class JobsCommand
             throw new UsageException($"jobs {verb}: expected one job id");
         }
 
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info);
+        await using var cluster = await ClusterConnection.Open(GatewayAddresses.Required(args, "jobs"), context.Info);
         switch (verb)
         {
             case "list":

@@ -30,7 +30,7 @@ public static class NetworksCommand
 
         var imported = verb == "import" ? ModelFile.Read(p[1]) : null;
         var seeded = verb == "create" ? Seeded(args) : null;
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info);
+        await using var cluster = await ClusterConnection.Open(GatewayAddresses.Required(args, "networks"), context.Info);
         var grains = cluster.Grains;
         switch (verb)
         {

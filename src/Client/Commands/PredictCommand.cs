@@ -9,10 +9,13 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Client.Commands;
 
-/// <summary>`netorleans predict (--model F | --network ID) X1 X2 ...`: the network's outputs, one per line.</summary>
+/// <summary>
+/// `netorleans predict (--model F | --network ID) X1 X2 ...` (or X1,X2): the network's outputs, one per line; with
+/// `--data D` instead of inputs, a table of every row of D.
+/// </summary>
 public static class PredictCommand
 {
-    public static readonly string[] Options = ["--model", "--network", "--gateway", CommandTelemetry.Option];
+    public static readonly string[] Options = ["--model", "--network", "--gateway", "--data", "--label", CommandTelemetry.Option];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
@@ -23,20 +26,33 @@ public static class PredictCommand
             throw new UsageException("predict: give either --model FILE or --network ID");
         }
 
-        var x = args.Positional.Select((v, i) => Arguments.Number(v, $"predict: input {i + 1}")).ToArray();
-        if (x.Length == 0)
+        var dataName = args.Get("--data");
+        var x = InputRow.Parse(args.Positional, "predict: input");
+        if (x.Length == 0 && dataName is null)
         {
-            throw new UsageException("predict: no inputs given (netorleans predict --model F X1 X2 ...)");
+            throw new UsageException("predict: no inputs given (netorleans predict --model F X1 X2 ..., X1,X2 or --data FILE.csv)");
+        }
+
+        if (x.Length > 0 && dataName is not null)
+        {
+            throw new UsageException("predict: give inputs or --data, not both");
+        }
+
+        if (args.Has("--label") && dataName is null)
+        {
+            throw new UsageException("predict: --label names a column of --data");
         }
 
         var model = modelPath is null ? null : ModelFile.Read(modelPath);
-        if (model is not null)
+        var rows = dataName is null ? null : PredictionTable.Load(dataName, args.Get("--label"));
+        var fitted = model is not null && rows is not null ? PredictionTable.Fit(rows, model.Spec.Inputs) : null;
+        if (model is not null && rows is null)
         {
             CheckWidth(x, model.Spec.Inputs);
         }
 
         var telemetry = CommandTelemetry.Settings(args);
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info, telemetry);
+        await using var cluster = await ClusterConnection.Open(GatewayAddresses.Of(args), context.Info, telemetry);
         using var span = CommandTelemetry.Start("predict");
         var id = networkId ?? $"predict-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
@@ -50,11 +66,22 @@ public static class PredictCommand
         {
             var summary = await network.Describe();
             spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
-            CheckWidth(x, spec.Inputs);
+            if (rows is null)
+            {
+                CheckWidth(x, spec.Inputs);
+            }
         }
 
         try
         {
+            if (rows is not null)
+            {
+                fitted ??= PredictionTable.Fit(rows, spec.Inputs);
+                var outputs = (await network.Predict(fitted.X)).Value;
+                PredictionTable.Write(context, fitted, outputs, spec);
+                return 0;
+            }
+
             var a = (await network.Predict(x)).Value;
             foreach (var v in a)
             {

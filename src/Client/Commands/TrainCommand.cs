@@ -3,6 +3,7 @@ using NetOrleans.Client.Cli;
 using NetOrleans.Client.Connection;
 using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
@@ -14,6 +15,9 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>How many training samples are predicted after training to see whether they all get the same outputs.</summary>
+    private const int WarningSamples = 256;
+
     /// <summary>The network's summary, or null when it does not exist.</summary>
     private static async Task<NetworkSummary?> Find(INetworkGrain network)
     {
@@ -63,6 +67,8 @@ public static class TrainCommand
         }
 
         var jobId = $"job-{Guid.NewGuid().ToString("N")[..8]}";
+        // From here the first Ctrl-C stops the job after the batch in flight (or detaches from it) instead of the process.
+        using var ctrlC = context.CtrlC.Listen();
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
@@ -75,7 +81,15 @@ public static class TrainCommand
             return 0;
         }
 
-        var (final, records) = await new JobWatcher(context).Watch(job, cluster.Grains);
+        var watch = await new JobWatcher(context).Watch(job, cluster.Grains, context.CtrlC.FirstPress, () => cluster.Embedded
+            ? Task.FromResult(InterruptChoice.Cancel)
+            : InterruptQuestion.Ask(context, jobId));
+        var (final, records) = (watch.Final, watch.Records);
+        if (watch.Interrupted is not null && final.State != JobState.Completed)
+        {
+            return await TrainInterrupted.Report(context, watch, network, settings, cluster.Embedded);
+        }
+
         if (final.State == JobState.Failed)
         {
             throw new UsageException($"job {jobId} failed: {final.Error}");
@@ -89,9 +103,17 @@ public static class TrainCommand
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
         var trained = (await network.Export()).ToModel();
         TrainingCharts.WriteConsole(context, records);
+        var sample = Math.Min(settings.Train.Count, WarningSamples);
+        // In this process, from the exported weights: no grain calls (and no spans) for a check.
+        var outputs = new ReferenceNetwork(trained, settings.Optimizer).Predict(settings.Train.X.AsSpan(0, sample * settings.Train.Features));
+        if (TrainingWarnings.Check(records, outputs, trained.Spec.Outputs, trained.Spec, settings.Train, settings.Optimizer.LearningRate) is { } warning)
+        {
+            context.Info.WriteLine(warning);
+        }
+
         if (settings.Plot is { } plot)
         {
-            TrainingCharts.SavePng(plot, records, $"{networkId} on {settings.Train.Name}");
+            TrainingCharts.Save(plot, records, $"{networkId} on {settings.Train.Name}");
             context.Out.WriteLine($"plot written to {plot}");
         }
 

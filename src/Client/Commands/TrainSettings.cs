@@ -70,7 +70,7 @@ public sealed record TrainSettings(
 
         var (train, test) = SplitOff(args, data, seed);
         var model = BuildModel(args, train, seed);
-        var predictions = args.All("--predict").Select(p => p.Split(',').Select(v => Arguments.Number(v.Trim(), "--predict value")).ToArray()).ToArray();
+        var predictions = args.All("--predict").Select(p => InputRow.Parse([p], "--predict value")).ToArray();
         foreach (var p in predictions.Where(p => p.Length != model.Inputs))
         {
             throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Inputs} inputs");
@@ -82,7 +82,7 @@ public sealed record TrainSettings(
         }
 
         var shuffle = args.Flag("--shuffle") || (batchSize > 1 && !args.Flag("--no-shuffle"));
-        var gateways = args.All("--gateway");
+        var gateways = GatewayAddresses.Of(args);
         if (args.Flag("--detach") && gateways.Count == 0)
         {
             throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
@@ -95,6 +95,11 @@ public sealed record TrainSettings(
         {
             // The network will start from this model: its first forward pass must not overflow on the data.
             CheckOverflow(model, train, test);
+        }
+
+        if (args.Get("--plot") is { } plot && TrainingCharts.Refuse(plot) is { } refused)
+        {
+            throw new UsageException(refused);
         }
 
         return new TrainSettings(train, test, model, modelGiven, optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
@@ -164,8 +169,7 @@ public sealed record TrainSettings(
 
         var sizes = Sizes(args.Get("--layers") ?? $"{train.Features},2,{train.Targets}");
         var hidden = args.Get("--activation") ?? "sigmoid";
-        var output = args.Get("--output") ?? (train.Classes is { Count: > 2 } || (train.Classes is not null && train.Targets > 1) ? "softmax" : hidden);
-        var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
+        var (output, loss) = OutputDefault.For(args.Get("--output"), args.Get("--loss"), train);
         var spec = Check(() => NetworkSpec.Create(sizes, hidden, output, loss));
         Check(spec.Validate);
         CheckFits(spec, train, "--layers");

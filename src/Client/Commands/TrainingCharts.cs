@@ -4,11 +4,22 @@ using ScottPlot;
 
 namespace NetOrleans.Client.Commands;
 
-/// <summary>Pictures of a training history: a PNG of the loss and accuracy curves, and a small chart in the console.</summary>
+/// <summary>Pictures of a training history: an SVG or PNG of the loss and accuracy curves, and a small chart in the console.</summary>
 public static class TrainingCharts
 {
-    /// <summary>Writes the loss (left axis) and accuracy (right axis) per epoch, train and test, to a PNG.</summary>
-    public static void SavePng(string path, IReadOnlyList<EpochRecord> records, string title)
+    /// <summary>The picture files --plot writes, by extension.</summary>
+    public static readonly string[] Extensions = [".svg", ".png"];
+
+    /// <summary>Null when <paramref name="path"/> names a picture --plot can write, else why not (one line).</summary>
+    public static string? Refuse(string path) => Extensions.Contains(Path.GetExtension(path).ToLowerInvariant())
+        ? null
+        : $"--plot: '{path}' must end in .svg or .png (the picture's format)";
+
+    /// <summary>
+    /// Writes the loss (left axis) and accuracy (right axis) per epoch, train and test, to <paramref name="path"/>:
+    /// SVG for .svg, PNG for .png.
+    /// </summary>
+    public static void Save(string path, IReadOnlyList<EpochRecord> records, string title)
     {
         var plot = new Plot();
         double[] epochs = records.Select(r => (double)r.Epoch).ToArray();
@@ -40,7 +51,14 @@ public static class TrainingCharts
         plot.YLabel("loss");
         right.Label.Text = "accuracy";
         plot.ShowLegend();
-        plot.SavePng(path, 900, 540);
+        if (Path.GetExtension(path).Equals(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            plot.SaveSvg(path, 900, 540);
+        }
+        else
+        {
+            plot.SavePng(path, 900, 540);
+        }
     }
 
     /// <summary>A bar per tenth of the epochs: the training loss there.</summary>

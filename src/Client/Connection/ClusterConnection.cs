@@ -8,6 +8,7 @@ using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
+using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
 
 namespace NetOrleans.Client.Connection;
@@ -57,7 +58,8 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="gateways">HOST:PORT addresses, possibly empty</param>
     /// <param name="log">where to say which it is</param>
     /// <param name="telemetry">what this process traces (the embedded silo included); by default nothing</param>
-    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null)
+    /// <param name="whyEmbedded">why this process hosts a silo, for the note that says so; by default: no --gateway given</param>
+    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null, string? whyEmbedded = null)
     {
         telemetry ??= new TelemetrySettings();
         if (gateways.Count == 0)
@@ -65,7 +67,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             var settings = new SiloSettings { SiloPort = FreePort(), GatewayPort = FreePort(), Telemetry = telemetry, MemoryBudget = EmbeddedMemoryBudget() };
             var silo = Quiet(Host.CreateDefaultBuilder()).UseOrleans(s => s.UseNetOrleans(settings)).Build();
             await silo.StartAsync();
-            log.WriteLine($"embedded silo: no --gateway given, so this process hosts its own silo (silo port {settings.SiloPort})");
+            log.WriteLine($"embedded silo: {whyEmbedded ?? "no --gateway given, so this process hosts its own silo"} (silo port {settings.SiloPort})");
             return new ClusterConnection(silo, embedded: true);
         }
 
@@ -100,7 +102,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e)
         {
             client.Dispose();
-            throw new UsageException($"cannot reach gateway {string.Join(", ", gateways)}: {Innermost(e).Message}");
+            throw new UsageException($"cannot reach gateway {string.Join(", ", gateways)}: {WhyNot(e)}");
         }
 
         return new ClusterConnection(client, embedded: false);
@@ -138,11 +140,39 @@ public sealed class ClusterConnection : IAsyncDisposable
         };
     }
 
-    private static IHostBuilder Quiet(IHostBuilder builder) =>
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+    /// <summary>No logging, and no hold on Ctrl-C.</summary>
+    private static IHostBuilder Quiet(IHostBuilder builder) => builder
+        .ConfigureLogging(logging => logging.ClearProviders())
+        .ConfigureServices(services => services.AddSingleton<IHostLifetime, NoSignalLifetime>());
 
     private static string? FromEnvironment(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    /// <summary>
+    /// Why the connection failed. A gateway of another cluster accepts the connection and closes it in the handshake,
+    /// which Orleans reports as "Connection terminated prematurely" or "Underlying connection closed"; a gateway that
+    /// nobody listens on fails in the socket (SocketConnectionException).
+    /// </summary>
+    private static string WhyNot(Exception e)
+    {
+        var innermost = Innermost(e);
+        if (Chain(e).Any(x => x is SocketConnectionException or SocketException or TimeoutException))
+        {
+            return innermost.Message;
+        }
+
+        var clusterId = FromEnvironment("NETORLEANS_CLUSTER_ID") ?? new SiloSettings().ClusterId;
+        return $"the gateway closed the connection in the handshake ({innermost.Message}): its silos may run under another cluster id than '{clusterId}' " +
+            "(set NETORLEANS_CLUSTER_ID, and NETORLEANS_SERVICE_ID if that differs too, to the silos' --cluster-id and --service-id)";
+    }
+
+    private static IEnumerable<Exception> Chain(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            yield return x;
+        }
+    }
 
     private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
