@@ -1,3 +1,4 @@
+using System.Reflection;
 using NetOrleans.Client.Commands;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
@@ -13,15 +14,23 @@ public static class Cli
                    --activation sigmoid --output sigmoid --seed N] [--loss mse|cross-entropy] [--epochs 1000] [--lr 0.1]
                    [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
                    [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
-                   [--trace console[,orleans]] [--trace-batches first|N|all] [--checkpoint-seconds 0]
-          predict  (--model MODEL.json | --network ID) X1 X2 ... [--gateway HOST:PORT] [--trace console[,orleans]]
+                   [--trace console[,orleans]] [--trace-batches first|N|all] [--checkpoint-seconds 5]
+          predict  (--model MODEL.json | --network ID) X1 X2 ... (or X1,X2,...) [--gateway HOST:PORT] [--trace console[,orleans]]
           explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... [--target Y1,Y2 | --target CLASS]
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
           networks [list | show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
           jobs     [list | watch ID | cancel ID]
+        Every command takes --verbose: a stopwatch log of its stages on standard error. netorleans --version: the version.
         With no --gateway, netorleans hosts a silo in its own process. OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
         NETORLEANS_CLUSTER_ID and NETORLEANS_SERVICE_ID: the cluster's ids when its silos were given other ones (default netorleans).
         """;
+
+    /// <summary>The flag any command takes for a stopwatch log of its stages (<see cref="StageClock"/>).</summary>
+    public const string VerboseFlag = "--verbose";
+
+    /// <summary>This program's version, as packed (the informational version, without the source revision).</summary>
+    public static string Version =>
+        typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
 
     /// <summary>Runs one command line.</summary>
     public static async Task<int> Run(string[] args, CommandContext context, TextWriter error)
@@ -32,10 +41,22 @@ public static class Cli
             return args.Length == 0 ? 1 : 0;
         }
 
+        if (args[0] == "--version")
+        {
+            context.Out.WriteLine($"netorleans {Version}");
+            return 0;
+        }
+
+        if (args.Contains(VerboseFlag))
+        {
+            args = [.. args.Where(a => a != VerboseFlag)];
+            context = context with { Clock = StageClock.Start(error) };
+        }
+
         try
         {
             var rest = args[1..];
-            return args[0] switch
+            var code = args[0] switch
             {
                 "train" => await TrainCommand.Run(Arguments.Parse("train", rest, TrainSettings.Options, TrainSettings.Flags), context),
                 "predict" => await PredictCommand.Run(Arguments.Parse("predict", rest, PredictCommand.Options, []), context),
@@ -45,6 +66,8 @@ public static class Cli
                 "jobs" => await JobsCommand.Run(Arguments.Parse("jobs", rest, JobsCommand.Options, []), context),
                 _ => throw new UsageException($"unknown command '{args[0]}' (commands: train, predict, explain, evaluate, networks, jobs; netorleans --help)"),
             };
+            context.Clock.Mark("command finished");
+            return code;
         }
         catch (Exception e) when (e is UsageException or DataFormatException or ModelFormatException or ArgumentException
             or KeyNotFoundException or InvalidOperationException or ArithmeticException or IOException or UnauthorizedAccessException)

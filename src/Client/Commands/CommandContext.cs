@@ -1,3 +1,4 @@
+using NetOrleans.Client.Cli;
 using Spectre.Console;
 
 namespace NetOrleans.Client.Commands;
@@ -8,6 +9,9 @@ namespace NetOrleans.Client.Commands;
 /// <param name="Interactive">true when a progress bar can be drawn (then lines go through Spectre.Console, above the bar)</param>
 public sealed record CommandContext(TextWriter Out, TextWriter Info, bool Interactive)
 {
+    /// <summary>The --verbose stopwatch log of the command's stages; off unless asked for.</summary>
+    public StageClock Clock { get; init; } = StageClock.Off;
+
     /// <summary>Writes a line of results.</summary>
     public void WriteLine(string line)
     {

@@ -9,7 +9,7 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Client.Commands;
 
-/// <summary>`netorleans predict (--model F | --network ID) X1 X2 ...`: the network's outputs, one per line.</summary>
+/// <summary>`netorleans predict (--model F | --network ID) X1 X2 ...` (or X1,X2,...): the network's outputs, one per line.</summary>
 public static class PredictCommand
 {
     public static readonly string[] Options = ["--model", "--network", "--gateway", CommandTelemetry.Option];
@@ -23,7 +23,9 @@ public static class PredictCommand
             throw new UsageException("predict: give either --model FILE or --network ID");
         }
 
-        var x = args.Positional.Select((v, i) => Arguments.Number(v, $"predict: input {i + 1}")).ToArray();
+        // X1 X2 ... or X1,X2,... (as train --predict takes them)
+        var x = args.Positional.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries))
+            .Select((v, i) => Arguments.Number(v, $"predict: input {i + 1}")).ToArray();
         if (x.Length == 0)
         {
             throw new UsageException("predict: no inputs given (netorleans predict --model F X1 X2 ...)");
@@ -36,7 +38,7 @@ public static class PredictCommand
         }
 
         var telemetry = CommandTelemetry.Settings(args);
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info, telemetry);
+        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info, telemetry, context.Clock);
         using var span = CommandTelemetry.Start("predict");
         var id = networkId ?? $"predict-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
@@ -45,6 +47,7 @@ public static class PredictCommand
         {
             await network.Create(ModelMessage.From(model), OptimizerSetup.From(new()), replace: false);
             spec = model.Spec;
+            context.Clock.Mark("network created from the model");
         }
         else
         {
@@ -56,6 +59,7 @@ public static class PredictCommand
         try
         {
             var a = (await network.Predict(x)).Value;
+            context.Clock.Mark("predicted");
             foreach (var v in a)
             {
                 context.Out.WriteLine(v.ToString("R", CultureInfo.InvariantCulture));
@@ -71,6 +75,7 @@ public static class PredictCommand
             if (model is not null)
             {
                 await network.Delete();
+                context.Clock.Mark("network deleted");
             }
         }
 

@@ -30,12 +30,13 @@ public static class TrainCommand
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
         var settings = TrainSettings.Parse(args);
+        context.Clock.Mark("arguments read, data loaded");
         if (settings.Telemetry.Console)
         {
             context = context with { Interactive = false };
         }
 
-        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info, settings.Telemetry);
+        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info, settings.Telemetry, context.Clock);
         using var span = CommandTelemetry.Start("train");
         var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
@@ -58,6 +59,7 @@ public static class TrainCommand
             context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
+        context.Clock.Mark("network created");
         var jobId = $"job-{Guid.NewGuid().ToString("N")[..8]}";
         await DataUploader.Upload(cluster.Grains, $"{jobId}/train", settings.Train);
         if (settings.Test is { } test)
@@ -65,10 +67,12 @@ public static class TrainCommand
             await DataUploader.Upload(cluster.Grains, $"{jobId}/test", test);
         }
 
+        context.Clock.Mark("data uploaded");
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds);
         await job.Start(request);
+        context.Clock.Mark("job started");
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
         {
@@ -77,6 +81,7 @@ public static class TrainCommand
         }
 
         var (final, records) = await new JobWatcher(context).Watch(job);
+        context.Clock.Mark("job finished");
         if (final.State == JobState.Failed)
         {
             throw new UsageException($"job {jobId} failed: {final.Error}");
@@ -89,6 +94,7 @@ public static class TrainCommand
 
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
         var trained = (await network.Export()).ToModel();
+        context.Clock.Mark("model exported");
         TrainingCharts.WriteConsole(context, records);
         if (settings.Plot is { } plot)
         {
@@ -116,6 +122,7 @@ public static class TrainCommand
             context.Out.WriteLine($"predict {string.Join(",", x.Select(v => v.ToString(CultureInfo.InvariantCulture)))}: {PredictCommand.Format(a, trained.Spec)}");
         }
 
+        context.Clock.Mark("results written");
         return final.State == JobState.Completed ? 0 : 1;
     }
 

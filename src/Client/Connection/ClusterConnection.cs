@@ -24,10 +24,12 @@ public sealed class ClusterConnection : IAsyncDisposable
     private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromSeconds(1.5);
 
     private readonly IHost _host;
+    private readonly StageClock _clock;
 
-    private ClusterConnection(IHost host, bool embedded)
+    private ClusterConnection(IHost host, bool embedded, StageClock clock)
     {
         _host = host;
+        _clock = clock;
         Embedded = embedded;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
@@ -42,16 +44,20 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="gateways">HOST:PORT addresses, possibly empty</param>
     /// <param name="log">where to say which it is</param>
     /// <param name="telemetry">what this process traces (the embedded silo included); by default nothing</param>
-    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null)
+    /// <param name="clock">the --verbose stopwatch log</param>
+    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null, StageClock? clock = null)
     {
         telemetry ??= new TelemetrySettings();
+        clock ??= StageClock.Off;
         if (gateways.Count == 0)
         {
-            var settings = new SiloSettings { SiloPort = FreePort(), GatewayPort = FreePort(), Telemetry = telemetry };
-            var silo = Quiet(Host.CreateDefaultBuilder()).UseOrleans(s => s.UseNetOrleans(settings)).Build();
+            var siloPort = FreePort();
+            var silo = EmbeddedSilo.Build(siloPort, telemetry);
+            clock.Mark("embedded silo: host built");
             await silo.StartAsync();
-            log.WriteLine($"embedded silo: no --gateway given, so this process hosts its own silo (silo port {settings.SiloPort})");
-            return new ClusterConnection(silo, embedded: true);
+            clock.Mark("embedded silo: started");
+            log.WriteLine($"embedded silo: no --gateway given, so this process hosts its own silo (silo port {siloPort})");
+            return new ClusterConnection(silo, embedded: true, clock);
         }
 
         var endpoints = gateways.Select(g =>
@@ -78,9 +84,11 @@ public sealed class ClusterConnection : IAsyncDisposable
                 })
                 .AddNetOrleansTelemetry(telemetry))
             .Build();
+        clock.Mark("client: host built");
         try
         {
             await client.StartAsync();
+            clock.Mark("client: connected");
         }
         catch (Exception e)
         {
@@ -88,7 +96,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new UsageException($"cannot reach gateway {string.Join(", ", gateways)}: {Innermost(e).Message}");
         }
 
-        return new ClusterConnection(client, embedded: false);
+        return new ClusterConnection(client, embedded: false, clock);
     }
 
     public async ValueTask DisposeAsync()
@@ -96,6 +104,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         try
         {
             await _host.StopAsync(TimeSpan.FromSeconds(10));
+            _clock.Mark(Embedded ? "embedded silo: stopped" : "client: stopped");
         }
         finally
         {
