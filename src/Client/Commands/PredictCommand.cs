@@ -31,14 +31,19 @@ public static class PredictCommand
             throw new UsageException("predict: no inputs given (netorleans predict --model F X1 X2 ...)");
         }
 
-        var model = modelPath is null ? null : ModelFile.Read(modelPath);
-        if (model is not null)
+        // An embedded silo starts while the model is read.
+        var (cluster, model) = await ClusterConnection.OpenWhile(args.All("--gateway"), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
         {
-            CheckWidth(x, model.Spec.Inputs);
-        }
+            var read = modelPath is null ? null : ModelFile.Read(modelPath);
+            if (read is not null)
+            {
+                CheckWidth(x, read.Spec.Inputs);
+                context.Clock.Mark("model read");
+            }
 
-        var telemetry = CommandTelemetry.Settings(args);
-        await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info, telemetry, context.Clock);
+            return read;
+        });
+        await using var connection = cluster;
         using var span = CommandTelemetry.Start("predict");
         var id = networkId ?? $"predict-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);

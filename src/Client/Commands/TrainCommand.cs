@@ -29,14 +29,19 @@ public static class TrainCommand
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
-        var settings = TrainSettings.Parse(args);
-        context.Clock.Mark("arguments read, data loaded");
+        // An embedded silo starts while the data loads.
+        var (cluster, settings) = await ClusterConnection.OpenWhile(args.All("--gateway"), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
+        {
+            var parsed = TrainSettings.Parse(args);
+            context.Clock.Mark("arguments read, data loaded");
+            return parsed;
+        });
+        await using var connection = cluster;
         if (settings.Telemetry.Console)
         {
             context = context with { Interactive = false };
         }
 
-        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info, settings.Telemetry, context.Clock);
         using var span = CommandTelemetry.Start("train");
         var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);

@@ -23,6 +23,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Longer than Orleans's own pause after a failed connection (ConnectionOptions.ConnectionRetryDelay, 1 s), so each retry really connects.</summary>
     private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>How long a client waits for its gateways to let it go.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     private readonly IHost _host;
     private readonly StageClock _clock;
 
@@ -99,11 +102,45 @@ public sealed class ClusterConnection : IAsyncDisposable
         return new ClusterConnection(client, embedded: false, clock);
     }
 
+    /// <summary>
+    /// <see cref="Open"/> while <paramref name="prepare"/> (reading the data or the model) runs on this thread: an
+    /// embedded silo starts meanwhile on another. The note on which silo is used comes after both have succeeded; when
+    /// <paramref name="prepare"/> throws, the silo is stopped again and that error is the one thrown.
+    /// </summary>
+    public static async Task<(ClusterConnection Cluster, T Prepared)> OpenWhile<T>(
+        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings telemetry, StageClock clock, Func<T> prepare)
+    {
+        if (gateways.Count > 0)
+        {
+            var ready = prepare();
+            return (await Open(gateways, log, telemetry, clock), ready);
+        }
+
+        var note = new StringWriter();
+        var opening = Task.Run(() => Open(gateways, note, telemetry, clock));
+        T prepared;
+        try
+        {
+            prepared = prepare();
+        }
+        catch
+        {
+            await Discard(opening);
+            throw;
+        }
+
+        var cluster = await opening;
+        log.Write(note.ToString());
+        return (cluster, prepared);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _host.StopAsync(TimeSpan.FromSeconds(10));
+            // An embedded silo's state lives and dies with this process, and the command has read what it needed:
+            // a cancelled token stops it without deactivating every grain first (Orleans' non-graceful stop).
+            await _host.StopAsync(Embedded ? new CancellationToken(canceled: true) : new CancellationTokenSource(StopTimeout).Token);
             _clock.Mark(Embedded ? "embedded silo: stopped" : "client: stopped");
         }
         finally
@@ -130,6 +167,19 @@ public sealed class ClusterConnection : IAsyncDisposable
             await Task.Delay(ConnectRetryDelay, cancellationToken);
             return true;
         };
+    }
+
+    /// <summary>Stops a connection that is no longer wanted, and says nothing of its own failure: another error is on its way.</summary>
+    private static async Task Discard(Task<ClusterConnection> opening)
+    {
+        try
+        {
+            await (await opening).DisposeAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The caller throws the error that made the connection unwanted.
+        }
     }
 
     private static IHostBuilder Quiet(IHostBuilder builder) =>
