@@ -15,7 +15,8 @@
 #   dotnet .../netorleans.dll train --data gender ...                  (the same, built but not ReadyToRun)
 #   netorleans train --data mnist --layers 784,64,10 ... --epochs 5
 #   python3 bench/tutorial_numpy.py                   (when python3 can import numpy)
-# and prints a table of medians with each row's ratio to the tool's bare start and to the NumPy program.
+# and prints a table of medians (and the mean CPU time, which a busy machine disturbs less) with each row's ratio to
+# the tool's bare start and to the NumPy program.
 # The commands write to a pipe (hyperfine --output pipe); the raw timings go to bench/.commands/times.json.
 set -euo pipefail
 
@@ -101,9 +102,9 @@ jq -r --arg runs "$runs" '
     .results as $r
     | ($r[0].median) as $bare
     | ([$r[] | select(.command | startswith("python3")) | .median] | first) as $numpy
-    | "| command | median | min - max | x bare start | x NumPy program |",
-      "|---|---:|---:|---:|---:|",
-      ($r[] | "| `\(.command)` | \(.median * 1000 | round) ms | \(.min * 1000 | round) - \(.max * 1000 | round) ms | \(.median / $bare * 100 | round / 100)x | \(if $numpy then (.median / $numpy * 100 | round / 100 | tostring) + "x" else "-" end) |"),
+    | "| command | median | min - max | CPU (user + sys) | x bare start | x NumPy program |",
+      "|---|---:|---:|---:|---:|---:|",
+      ($r[] | "| `\(.command)` | \(.median * 1000 | round) ms | \(.min * 1000 | round) - \(.max * 1000 | round) ms | \((.user + .system) * 1000 | round) ms | \(.median / $bare * 100 | round / 100)x | \(if $numpy then (.median / $numpy * 100 | round / 100 | tostring) + "x" else "-" end) |"),
       "",
-      "medians of \($runs) runs after 1 warm-up, a new process each run (hyperfine --shell=none)"
+      "medians of \($runs) runs after 1 warm-up, a new process each run (hyperfine --shell=none); CPU: the mean of the runs"
 ' "$work/times.json"

@@ -63,6 +63,7 @@ public sealed class JobWatcher(CommandContext context)
                 if (n % every == 0 || n == status.Epochs)
                 {
                     context.WriteLine(EpochLine(n, status.Epochs, record));
+                    context.Clock.Mark($"epoch {n} reported");
                 }
             }
 
