@@ -140,7 +140,13 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             // An embedded silo's state lives and dies with this process, and the command has read what it needed:
             // a cancelled token stops it without deactivating every grain first (Orleans' non-graceful stop).
-            await _host.StopAsync(Embedded ? new CancellationToken(canceled: true) : new CancellationTokenSource(StopTimeout).Token);
+            using var stop = new CancellationTokenSource(StopTimeout);
+            if (Embedded)
+            {
+                await stop.CancelAsync();
+            }
+
+            await _host.StopAsync(stop.Token);
             _clock.Mark(Embedded ? "embedded silo: stopped" : "client: stopped");
         }
         finally
