@@ -10,9 +10,18 @@ namespace NetOrleans.Grains.Interfaces;
 [Alias("NetOrleans.INetworkGrain")]
 public interface INetworkGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the network and its neurons from a model; fails if it exists unless <paramref name="replace"/>.</summary>
-    [Alias("Create")]
+    /// <summary>
+    /// Creates the network and its neurons from a model; fails if it exists unless <paramref name="replace"/>, and
+    /// before any neuron exists when the network would not fit the cluster's memory budget. The neurons are
+    /// initialized and checkpointed in batches (<see cref="Creation"/> tells how far), so a large network may take
+    /// minutes: the call waits up to an hour, not the default 30 seconds.
+    /// </summary>
+    [Alias("Create"), ResponseTimeout("01:00:00")]
     Task<NetworkSummary> Create(ModelMessage model, OptimizerSetup optimizer, bool replace);
+
+    /// <summary>How far the creation under way has come, or null when none is; answers while <see cref="Create"/> runs.</summary>
+    [Alias("Creation"), AlwaysInterleave]
+    Task<NetworkCreation?> Creation();
 
     /// <summary>The outputs for raw inputs.</summary>
     /// <param name="x">B x n_0 raw inputs, row-major</param>

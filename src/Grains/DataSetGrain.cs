@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using NetOrleans.Grains.DataSets;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.State;
@@ -5,137 +7,125 @@ using Orleans.Runtime;
 
 namespace NetOrleans.Grains;
 
-/// <summary>A data set held in the cluster: N x n features and N x k targets, uploaded in chunks.</summary>
-/// <remarks>Once every row has arrived the data set is written to storage, so that a job can reload it after a lost silo.</remarks>
+/// <summary>
+/// A data set held in the cluster: N x n features and N x k targets, uploaded in chunks and stored in chunk grains of
+/// at most <see cref="IDataSetGrain.MaxChunkBytes"/>. Every chunk is checked whole before anything of it is stored;
+/// the manifest, written once every chunk is stored, is what makes an upload the data set.
+/// </summary>
 public sealed class DataSetGrain(
-    [PersistentState("dataset", StorageNames.Store)] IPersistentState<DataSetState> stored) : Grain, IDataSetGrain
+    [PersistentState("dataset", StorageNames.Store)] IPersistentState<DataSetState> stored,
+    ILogger<DataSetGrain> logger) : Grain, IDataSetGrain
 {
     /// <summary>The largest data set accepted, in bytes of features and targets.</summary>
     public const long MaxBytes = 1L << 30;
 
-    private DataSetHeader? _header;
-    private double[] _x = [];
-    private double[] _y = [];
-    private bool[] _arrived = [];
-    private int _rowsArrived;
+    private PendingUpload? _upload;
 
     private string Id => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (stored.RecordExists && stored.State.Header is { } header)
-        {
-            _header = header;
-            _x = stored.State.X;
-            _y = stored.State.Y;
-            _arrived = Enumerable.Repeat(true, header.Count).ToArray();
-            _rowsArrived = header.Count;
-        }
-
-        return Task.CompletedTask;
-    }
-
     public Task Begin(DataSetHeader header)
     {
-        if (header.Count < 1)
-        {
-            throw new ArgumentException($"data set '{header.Name}' is empty");
-        }
-
-        if (header.Features < 1 || header.Targets < 1)
-        {
-            throw new ArgumentException($"data set '{header.Name}' needs at least one feature and one target, got {header.Features} and {header.Targets}");
-        }
-
-        // In long, n + k included: an int sum of two huge widths wraps around and would slip under the limit.
-        var values = (long)header.Count * ((long)header.Features + header.Targets);
-        if (values > MaxBytes / sizeof(double))
-        {
-            throw new ArgumentException($"data set '{header.Name}' is {values / ((1 << 20) / sizeof(double))} MB, over the limit of {MaxBytes / (1 << 20)} MB");
-        }
-
-        _header = header;
-        _x = new double[(long)header.Count * header.Features];
-        _y = new double[(long)header.Count * header.Targets];
-        _arrived = new bool[header.Count];
-        _rowsArrived = 0;
+        DataSetChecks.Header(header);
+        _upload = new PendingUpload(new DataSetManifest(Id, header, Guid.NewGuid().ToString("N")[..8]));
         return Task.CompletedTask;
     }
 
     public async Task Append(DataChunk chunk)
     {
-        var header = _header ?? throw new InvalidOperationException($"data set '{Id}': append before begin");
-        if (chunk.X is null || chunk.Y is null)
+        var upload = _upload ?? throw (stored.State.Manifest is null
+            ? (Exception)new InvalidOperationException($"data set '{Id}': append before begin")
+            : new ArgumentException($"data set '{Id}' is complete: row {chunk.Start} was already uploaded (begin a new upload to replace it)"));
+        var rows = DataSetChecks.Chunk(Id, upload.Manifest.Header, chunk);
+        upload.CheckNew(chunk.Start, rows);
+        try
         {
-            throw new ArgumentException($"data set '{Id}': chunk at row {chunk.Start} has no features or no targets");
+            var completed = upload.Add(chunk);
+            await Task.WhenAll(completed.Select(c => GrainFactory.GetGrain<IDataChunkGrain>(upload.Manifest.ChunkKey(c.Index)).Write(c.Rows)));
+        }
+        catch
+        {
+            // A chunk that cannot be stored ends the upload: the data set stays as it was, and the upload starts again.
+            _upload = null;
+            throw;
         }
 
-        var bytes = (long)(chunk.X.Length + chunk.Y.Length) * sizeof(double);
-        if (bytes > IDataSetGrain.MaxChunkBytes)
+        if (upload.Complete)
         {
-            throw new ArgumentException($"data set '{Id}': a chunk of {bytes} bytes is over the limit of {IDataSetGrain.MaxChunkBytes}");
-        }
-
-        if (chunk.X.Length % header.Features != 0 || chunk.Y.Length % header.Targets != 0
-            || chunk.X.Length / header.Features != chunk.Y.Length / header.Targets)
-        {
-            throw new ArgumentException($"data set '{Id}': chunk at row {chunk.Start} is not whole rows of {header.Features} features and {header.Targets} targets");
-        }
-
-        var rows = chunk.X.Length / header.Features;
-        if (chunk.Start < 0 || (long)chunk.Start + rows > header.Count)
-        {
-            throw new ArgumentException($"data set '{Id}': rows {chunk.Start}..{(long)chunk.Start + rows - 1} are outside 0..{header.Count - 1}");
-        }
-
-        for (var r = chunk.Start; r < chunk.Start + rows; r++)
-        {
-            if (_arrived[r])
-            {
-                throw new ArgumentException($"data set '{Id}': row {r} was already uploaded");
-            }
-        }
-
-        Core.Training.NetworkMath.CheckFinite(chunk.X, header.Features, $"data set '{Id}' chunk at row {chunk.Start}: feature");
-        Core.Training.NetworkMath.CheckFinite(chunk.Y, header.Targets, $"data set '{Id}' chunk at row {chunk.Start}: target");
-        chunk.X.CopyTo(_x, (long)chunk.Start * header.Features);
-        chunk.Y.CopyTo(_y, (long)chunk.Start * header.Targets);
-        for (var r = chunk.Start; r < chunk.Start + rows; r++)
-        {
-            _arrived[r] = true;
-        }
-
-        _rowsArrived += rows;
-        if (_rowsArrived == header.Count)
-        {
-            stored.State = new DataSetState { Header = header, X = _x, Y = _y };
-            await stored.WriteStateAsync();
+            await Commit(upload.Manifest);
         }
     }
 
-    public Task<DataSetHeader> GetHeader() => Task.FromResult(Complete());
+    public async Task<DataSetHeader> GetHeader() => (await GetManifest()).Header;
 
-    public Task<DataChunk> Read(int start, int count)
+    public Task<DataSetManifest> GetManifest() => Task.FromResult(Complete());
+
+    public async Task<DataChunk> Read(int start, int count)
     {
-        var header = Complete();
+        var manifest = Complete();
+        var header = manifest.Header;
         if (start < 0 || count < 1 || (long)start + count > header.Count)
         {
             throw new ArgumentException($"data set '{Id}': cannot read rows {start}..{(long)start + count - 1} of {header.Count}");
         }
 
-        var x = _x.AsSpan(start * header.Features, count * header.Features).ToArray();
-        var y = _y.AsSpan(start * header.Targets, count * header.Targets).ToArray();
-        return Task.FromResult(new DataChunk(start, x, y));
-    }
-
-    private DataSetHeader Complete()
-    {
-        var header = _header ?? throw new KeyNotFoundException($"data set '{Id}' does not exist");
-        if (_rowsArrived != header.Count)
+        if (count > header.RowsPerChunk)
         {
-            throw new InvalidOperationException($"data set '{Id}' is incomplete: {_rowsArrived} of {header.Count} rows uploaded");
+            throw new ArgumentException($"data set '{Id}': cannot read {count} rows at once, at most {header.RowsPerChunk} (one chunk)");
         }
 
-        return header;
+        var (n, k) = (header.Features, header.Targets);
+        var x = new double[count * n];
+        var y = new double[count * k];
+        for (var index = start / header.RowsPerChunk; index <= (start + count - 1) / header.RowsPerChunk; index++)
+        {
+            var chunk = await GrainFactory.GetGrain<IDataChunkGrain>(manifest.ChunkKey(index)).Read();
+            var from = Math.Max(start, chunk.Start);
+            var to = Math.Min(start + count, chunk.Start + chunk.X.Length / n);
+            chunk.X.Value.AsSpan((from - chunk.Start) * n, (to - from) * n).CopyTo(x.AsSpan((from - start) * n));
+            chunk.Y.Value.AsSpan((from - chunk.Start) * k, (to - from) * k).CopyTo(y.AsSpan((from - start) * k));
+        }
+
+        return new DataChunk(start, x, y);
     }
+
+    public async Task Delete()
+    {
+        var uploads = new[] { stored.State.Manifest, _upload?.Manifest }.OfType<DataSetManifest>().ToArray();
+        _upload = null;
+        await stored.ClearStateAsync();
+        foreach (var manifest in uploads)
+        {
+            await DeleteChunks(manifest);
+        }
+
+        DeactivateOnIdle();
+    }
+
+    /// <summary>Makes the upload the data set, then removes the chunks of the one it replaces.</summary>
+    private async Task Commit(DataSetManifest manifest)
+    {
+        var replaced = stored.State.Manifest;
+        stored.State = new DataSetState { Manifest = manifest };
+        await stored.WriteStateAsync();
+        _upload = null;
+        if (replaced is not null)
+        {
+            try
+            {
+                await DeleteChunks(replaced);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("data set {Id}: the chunks of upload {Upload} it replaced are left in storage ({Error})", Id, replaced.Upload, e.Message);
+            }
+        }
+    }
+
+    private Task DeleteChunks(DataSetManifest manifest) =>
+        Task.WhenAll(Enumerable.Range(0, manifest.Header.Chunks).Select(i => GrainFactory.GetGrain<IDataChunkGrain>(manifest.ChunkKey(i)).Delete()));
+
+    private DataSetManifest Complete() => stored.State.Manifest
+        ?? throw (_upload is { } upload
+            ? (Exception)new InvalidOperationException($"data set '{Id}' is incomplete: {upload.RowsArrived} of {upload.Manifest.Header.Count} rows uploaded")
+            : new KeyNotFoundException($"data set '{Id}' does not exist"));
 }

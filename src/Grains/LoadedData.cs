@@ -13,18 +13,32 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
 
     public DataSetHeader Header { get; } = header;
 
-    /// <summary>Reads every row of a data set grain, in chunks under the message limit.</summary>
-    public static async Task<LoadedData> Read(IDataSetGrain set, DataSetHeader header)
+    /// <summary>Chunks read at once: enough to keep the silos busy, few enough to keep the messages in flight small.</summary>
+    private const int ChunksAtOnce = 8;
+
+    /// <summary>Reads every row of a data set from its chunk grains, wherever they are, into this silo's memory.</summary>
+    public static async Task<LoadedData> Read(IGrainFactory grains, DataSetManifest manifest)
     {
-        var rowBytes = (header.Features + header.Targets) * sizeof(double);
-        var rowsPerChunk = Math.Max(1, IDataSetGrain.MaxChunkBytes / rowBytes);
-        var x = new double[header.Count * header.Features];
-        var y = new double[header.Count * header.Targets];
-        for (var start = 0; start < header.Count; start += rowsPerChunk)
+        var header = manifest.Header;
+        var (n, k) = (header.Features, header.Targets);
+        var x = new double[header.Count * n];
+        var y = new double[header.Count * k];
+        for (var first = 0; first < header.Chunks; first += ChunksAtOnce)
         {
-            var chunk = await set.Read(start, Math.Min(rowsPerChunk, header.Count - start));
-            chunk.X.CopyTo(x, start * header.Features);
-            chunk.Y.CopyTo(y, start * header.Targets);
+            var indices = Enumerable.Range(first, Math.Min(ChunksAtOnce, header.Chunks - first)).ToArray();
+            var chunks = await Task.WhenAll(indices.Select(i => grains.GetGrain<IDataChunkGrain>(manifest.ChunkKey(i)).Read()));
+            for (var c = 0; c < indices.Length; c++)
+            {
+                var (start, rows) = manifest.ChunkRows(indices[c]);
+                var chunk = chunks[c];
+                if (chunk.Start != start || chunk.X.Length != rows * n || chunk.Y.Length != rows * k)
+                {
+                    throw new InvalidOperationException($"data set '{manifest.Id}': chunk {indices[c]} does not hold rows {start}..{start + rows - 1} of {n} features and {k} targets");
+                }
+
+                chunk.X.Value.CopyTo(x, start * n);
+                chunk.Y.Value.CopyTo(y, start * k);
+            }
         }
 
         return new LoadedData(header, x, y);
@@ -49,8 +63,8 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
         return (bx, by);
     }
 
-    /// <summary>The network's mean loss (and accuracy, for classes) over every row.</summary>
-    public async Task<Evaluation> Evaluate(INetworkGrain network, NetworkSpec spec)
+    /// <summary>The mean loss (and accuracy, for classes) over every row of <paramref name="predict"/>: B x n_L outputs for B x n_0 raw inputs.</summary>
+    public async Task<Evaluation> Evaluate(Func<Doubles, Task<Doubles>> predict, NetworkSpec spec)
     {
         var n = Header.Features;
         var k = Header.Targets;
@@ -59,7 +73,7 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
         for (var start = 0; start < Header.Count; start += rowsAtOnce)
         {
             var rows = Math.Min(rowsAtOnce, Header.Count - start);
-            var a = await network.Predict(x.AsSpan(start * n, rows * n).ToArray());
+            var a = await predict(x.AsSpan(start * n, rows * n).ToArray());
             evaluation.Add(a.Value, y.AsSpan(start * k, rows * k));
         }
 

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
-using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Networks;
 using NetOrleans.Grains.Routing;
@@ -13,24 +11,24 @@ using Orleans.Runtime;
 namespace NetOrleans.Grains;
 
 /// <summary>
-/// A network: its spec, its neuron grains (<see cref="GrainNetwork"/>), its step count and history, its checkpoints,
-/// and who may train it. Stored state is the last checkpoint (and the lease); the live step count and history run
-/// ahead of it until the next checkpoint.
+/// A network: its spec and neuron grains (<see cref="GrainNetwork"/>), where it is (<see cref="NetworkProgress"/>),
+/// its checkpoints, and who may train it (<see cref="NetworkLeases"/>). Stored state is the last checkpoint and the
+/// lease; the live steps and history run ahead of it until the next checkpoint.
 /// </summary>
-public sealed class NetworkGrain(
+public sealed partial class NetworkGrain(
     [PersistentState("network", StorageNames.Store)] IPersistentState<NetworkState> stored,
     ILocalSiloDetails silo) : Grain, INetworkGrain, INetworkRunGrain
 {
     private GrainNetwork? _network;
-    private long _steps;
-    private List<EpochRecord> _history = [];
-    private OptimizerSetup? _optimizer;
-    private bool _changedSinceCheckpoint;
-
-    /// <summary>Why the network must go back to its last checkpoint before another step, or null.</summary>
-    private string? _mustRestore;
+    private NetworkProgress? _progress;
+    private NetworkLeases? _leases;
+    private NetworkCreation? _creation;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private NetworkProgress Progress => _progress ??= new NetworkProgress(Id);
+
+    private NetworkLeases Leases => _leases ??= new NetworkLeases(Id, GrainFactory);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -50,35 +48,45 @@ public sealed class NetworkGrain(
             throw new ArgumentException($"network '{Id}' already exists");
         }
 
-        var core = model.ToModel();
-        core.Validate();
-        optimizer.ToSettings().Validate();
-        await Free();
-        var network = Build(core.Spec);
-        await Task.WhenAll(network.Layers.SelectMany((layer, l) => layer.Neurons.Select((neuron, j) =>
-            neuron.Initialize(new NeuronSetup(core.Spec.Layers[l].Activation, core.Theta[l][j], optimizer, ReturnsSignal: l > 0)))));
-
-        // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
-        var kept = network.Layers.SelectMany(layer => layer.Neurons).ToHashSet();
-        var gone = _network?.Layers.SelectMany(layer => layer.Neurons).Where(n => !kept.Contains(n)) ?? [];
-        await Task.WhenAll(gone.Select(n => n.Delete()));
-        stored.State = new NetworkState
+        // Sizes first: a network too big for the cluster is refused before any of it is built, its parameters included.
+        var spec = model.ToCheckedSpec();
+        var size = NetworkSize.Of(spec);
+        var budget = await GrainFactory.GetGrain<IClusterMemoryGrain>(0).Budget();
+        size.CheckFits($"network '{Id}' ({spec.Shape})", budget.Bytes, budget.Source);
+        if (!model.IsSeeded)
         {
-            Inputs = model.Inputs,
-            Layers = model.Layers,
-            Loss = model.Loss,
-            InputShift = model.InputShift,
-            InputScale = model.InputScale,
-            Classes = model.Classes,
-            Optimizer = optimizer,
-            CheckpointVersion = stored.State.CheckpointVersion,
-            Fence = stored.State.Fence + 1,
-        };
-        Load();
-        await Checkpoint(Existing());
+            model.ToModel().Validate();
+        }
+
+        optimizer.ToSettings().Validate();
+        await Leases.CheckFree(stored.State);
+        _creation = new NetworkCreation(size.Neurons, 0, 0);
+        try
+        {
+            var network = Build(spec);
+            await network.Initialize((l, j) => model.NeuronTheta(spec, l, j), optimizer, n => Advance(initialized: n, checkpointed: 0));
+
+            // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
+            var kept = network.Neurons.ToHashSet();
+            await Task.WhenAll((_network?.Neurons ?? []).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
+            stored.State = NetworkState.Created(model, optimizer, stored.State);
+            Load();
+            await Checkpoint(Existing(), n => Advance(initialized: 0, checkpointed: n));
+        }
+        finally
+        {
+            _creation = null;
+        }
+
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).AddNetwork(Id);
         return Summary();
     }
+
+    public Task<NetworkCreation?> Creation() => Task.FromResult(_creation);
+
+    /// <summary>Counts a round of neurons of the creation under way as initialized or checkpointed.</summary>
+    private void Advance(int initialized, int checkpointed) =>
+        _creation = _creation is { } c ? c with { Initialized = c.Initialized + initialized, Checkpointed = c.Checkpointed + checkpointed } : null;
 
     public async Task<Doubles> Predict(Doubles x)
     {
@@ -91,27 +99,23 @@ public sealed class NetworkGrain(
 
     public async Task<double> TrainBatch(Doubles x, Doubles y)
     {
-        await Free();
-        var network = await Ready();
-        return (await Train(network, x, y)).Loss;
+        await Leases.CheckFree(stored.State);
+        return (await Train(await Ready(), x, y)).Loss;
     }
 
     public async Task SetOptimizer(OptimizerSetup optimizer)
     {
         var network = Existing();
         optimizer.ToSettings().Validate();
-        await Free();
-        await Task.WhenAll(network.Layers.SelectMany(layer => layer.Neurons).Select(n => n.SetOptimizer(optimizer)));
-        _optimizer = optimizer;
-        _changedSinceCheckpoint = true;
+        await Leases.CheckFree(stored.State);
+        await Task.WhenAll(network.Neurons.Select(n => n.SetOptimizer(optimizer)));
+        Progress.OptimizerChanged(optimizer);
     }
 
     public async Task<ModelMessage> Export()
     {
         var network = Existing();
-        var theta = await Task.WhenAll(network.Layers.Select(async layer =>
-            (await Task.WhenAll(layer.Neurons.Select(n => n.GetParameters()))).Select(p => p.Theta).ToArray()));
-        return ModelMessage.From(new NetworkModel(network.Spec, theta));
+        return ModelMessage.From(new NetworkModel(network.Spec, await network.Theta()));
     }
 
     public Task<NetworkSummary> Describe()
@@ -123,13 +127,13 @@ public sealed class NetworkGrain(
     public async Task Checkpoint()
     {
         var network = Existing();
-        await Free();
+        await Leases.CheckFree(stored.State);
         await Checkpoint(network);
     }
 
     public async Task<NetworkSummary> Restore()
     {
-        await Free();
+        await Leases.CheckFree(stored.State);
         await GoBack();
         return Summary();
     }
@@ -137,247 +141,24 @@ public sealed class NetworkGrain(
     public async Task Delete()
     {
         var network = Existing();
-        await Free();
-        await Task.WhenAll(network.Layers.SelectMany(layer => layer.Neurons).Select(n => n.Delete()));
+        await Leases.CheckFree(stored.State);
+        await Task.WhenAll(network.Neurons.Select(n => n.Delete()));
         await stored.ClearStateAsync();
         await GrainFactory.GetGrain<ICatalogGrain>(ICatalogGrain.Key).RemoveNetwork(Id);
         _network = null;
         DeactivateOnIdle();
     }
 
-    public async Task<NetworkSummary> Claim(RunLease lease, bool resume)
-    {
-        // The stored lease and fence are the truth: an activation that missed a newer claim learns of it here.
-        await stored.ReadStateAsync();
-        if (stored.State.Lease is { } held && held != lease)
-        {
-            if (held.JobId == lease.JobId && held.Generation > lease.Generation)
-            {
-                throw new StaleRunException($"{lease} was taken over by its run {held.Generation}");
-            }
-
-            if (held.JobId != lease.JobId && await StillRunning(held))
-            {
-                throw new InvalidOperationException($"network '{Id}' is being trained by job '{held.JobId}'");
-            }
-        }
-
-        stored.State.Lease = lease;
-        stored.State.Fence++;
-        if (resume || _mustRestore is not null || _network is null)
-        {
-            await stored.WriteStateAsync();
-            await GoBack();
-        }
-        else if (_changedSinceCheckpoint)
-        {
-            // A new run starts from the network as it is: that is the checkpoint it would go back to.
-            await Checkpoint(Existing());
-        }
-        else
-        {
-            await stored.WriteStateAsync();
-        }
-
-        return Summary();
-    }
-
-    public async Task<BatchOutcome> Step(RunLease lease, long step, Doubles x, Doubles y)
-    {
-        var network = Existing();
-        Holds(lease);
-        InStep(step);
-        return await Train(network, x, y);
-    }
-
-    public async Task EndEpoch(RunLease lease, EpochRecord record, bool checkpoint)
-    {
-        var network = Existing();
-        Holds(lease);
-        InStep(_steps);
-        if (record.Epoch != _history.Count + 1)
-        {
-            throw new OutOfStepException($"network '{Id}' has {_history.Count} epochs, so its next is {_history.Count + 1}, not {record.Epoch}");
-        }
-
-        _history.Add(record);
-        _changedSinceCheckpoint = true;
-        if (checkpoint)
-        {
-            await Checkpoint(network);
-        }
-    }
-
-    public async Task<NetworkSummary> Release(RunLease lease, bool checkpoint)
-    {
-        var network = Existing();
-        Holds(lease);
-        stored.State.Lease = null;
-        if (checkpoint && _mustRestore is null)
-        {
-            await Checkpoint(network);
-        }
-        else
-        {
-            await stored.WriteStateAsync();
-        }
-
-        return Summary();
-    }
-
-    /// <summary>
-    /// One step, shared by <see cref="TrainBatch"/> and <see cref="Step"/>. A step that fails leaves neurons at
-    /// different steps, so the network takes no other until it has gone back to its last checkpoint: at once when
-    /// training diverged (the caller learns where it is), otherwise when its trainer claims it again.
-    /// </summary>
-    private async Task<BatchOutcome> Train(GrainNetwork network, Doubles x, Doubles y)
-    {
-        var spec = network.Spec;
-        var batch = NetworkMath.CheckBatch(x.Length, spec.Inputs, "input");
-        var targets = NetworkMath.CheckBatch(y.Length, spec.Outputs, "target");
-        if (batch != targets)
-        {
-            throw new ArgumentException($"{batch} input rows but {targets} target rows");
-        }
-
-        NetworkMath.CheckFinite(x.Value, spec.Inputs, "input");
-        NetworkMath.CheckFinite(y.Value, spec.Outputs, "target");
-        await Route(network);
-
-        var started = Stopwatch.GetTimestamp();
-        using var span = NetworkTelemetry.Start(SpanNames.TrainBatch, Id, batch);
-        double[] a;
-        double loss;
-        try
-        {
-            (a, loss) = await network.TrainBatch(x, y, _steps);
-        }
-        catch (ArithmeticException diverged)
-        {
-            _mustRestore = diverged.Message;
-            await GoBack();
-            throw new ArithmeticException($"{diverged.Message}; {Summary().BackAtCheckpoint}");
-        }
-        catch (Exception fault)
-        {
-            // Some neurons may have stepped and others not (one came back from storage, one was lost with its silo).
-            _mustRestore = $"step {_steps} failed: {fault.Message}";
-            if (fault is ArgumentException or InvalidOperationException or KeyNotFoundException)
-            {
-                throw new OutOfStepException($"network '{Id}': {_mustRestore}");
-            }
-
-            throw;
-        }
-
-        _steps++;
-        _changedSinceCheckpoint = true;
-        NetworkTelemetry.Trained(span, Id, batch, loss, started);
-        return new BatchOutcome(loss, batch, spec.Classes is null ? 0 : Evaluation.CorrectRows(a, y.Value, spec.Outputs));
-    }
-
-    /// <summary>Writes every neuron at the network's step, then commits the version with the network's own record.</summary>
-    private async Task Checkpoint(GrainNetwork network)
-    {
-        if (_mustRestore is { } why)
-        {
-            throw new OutOfStepException($"network '{Id}' cannot checkpoint: it must go back to its last checkpoint first ({why})");
-        }
-
-        var version = stored.State.CheckpointVersion + 1;
-        try
-        {
-            await network.Checkpoint(version, _steps, stored.State.Fence);
-        }
-        catch (Exception e) when (e is OutOfStepException or StaleRunException)
-        {
-            _mustRestore = e.Message;
-            throw;
-        }
-
-        stored.State.Steps = _steps;
-        stored.State.History = [.. _history];
-        stored.State.Optimizer = _optimizer;
-        stored.State.CheckpointVersion = version;
-        await stored.WriteStateAsync();
-        _changedSinceCheckpoint = false;
-    }
-
-    /// <summary>Goes back to the stored checkpoint: the network's record and every neuron, all at its step.</summary>
-    private async Task GoBack()
-    {
-        await stored.ReadStateAsync();
-        if (!stored.RecordExists || stored.State.Layers.Length == 0)
-        {
-            throw new KeyNotFoundException($"network '{Id}' has no checkpoint to go back to");
-        }
-
-        Load();
-        var network = Existing();
-        _mustRestore = "it is going back to its last checkpoint";
-        await network.Restore(stored.State.CheckpointVersion, stored.State.Steps, stored.State.Fence);
-        _mustRestore = null;
-    }
-
     /// <summary>The network, first taken back to its last checkpoint if a failed step left it in pieces and no job is doing that.</summary>
     private async Task<GrainNetwork> Ready()
     {
         Existing();
-        if (_mustRestore is not null && stored.State.Lease is null)
+        if (Progress.MustRestore is not null && stored.State.Lease is null)
         {
             await GoBack();
         }
 
         return Existing();
-    }
-
-    /// <summary>Refuses the direct changes while a job's run that has not finished holds the network.</summary>
-    private async Task Free()
-    {
-        if (stored.State.Lease is { } held)
-        {
-            if (await StillRunning(held))
-            {
-                throw new InvalidOperationException($"network '{Id}' is being trained by job '{held.JobId}': wait for it or cancel it (netorleans jobs cancel {held.JobId})");
-            }
-
-            stored.State.Lease = null;
-        }
-    }
-
-    private async Task<bool> StillRunning(RunLease lease)
-    {
-        try
-        {
-            return !(await GrainFactory.GetGrain<ITrainingJobGrain>(lease.JobId).GetStatus(int.MaxValue)).IsFinished;
-        }
-        catch (KeyNotFoundException)
-        {
-            return false;
-        }
-    }
-
-    private void Holds(RunLease lease)
-    {
-        if (stored.State.Lease != lease)
-        {
-            var holder = stored.State.Lease is { } held ? $"{held}" : "no job";
-            throw new StaleRunException($"network '{Id}' is held by {holder}, not by {lease}");
-        }
-    }
-
-    private void InStep(long step)
-    {
-        if (_mustRestore is { } why)
-        {
-            throw new OutOfStepException($"network '{Id}' must go back to its last checkpoint before another step ({why})");
-        }
-
-        if (step != _steps)
-        {
-            _mustRestore = $"its trainer expected step {step}, it was at step {_steps}";
-            throw new OutOfStepException($"network '{Id}' is at step {_steps} but its trainer expects step {step}");
-        }
     }
 
     /// <summary>Finds where the neurons live, once per activation, creation and restore, and plans each layer's route.</summary>
@@ -391,10 +172,7 @@ public sealed class NetworkGrain(
     {
         var s = stored.State;
         _network = Build(new ModelMessage(s.Inputs, s.Layers, s.Loss, s.InputShift, s.InputScale, s.Classes, []).ToSpec());
-        _steps = s.Steps;
-        _history = [.. s.History];
-        _optimizer = s.Optimizer;
-        _changedSinceCheckpoint = false;
+        Progress.Load(s);
     }
 
     private GrainNetwork Build(NetworkSpec spec) =>
@@ -405,7 +183,7 @@ public sealed class NetworkGrain(
     private NetworkSummary Summary()
     {
         var s = stored.State;
-        return new NetworkSummary(Id, s.Inputs, s.Layers, s.Loss, _optimizer!, s.Classes, _steps, [.. _history]);
+        return new NetworkSummary(Id, s.Inputs, s.Layers, s.Loss, Progress.Optimizer!, s.Classes, Progress.Steps, [.. Progress.History]);
     }
 
     private GrainNetwork Existing() => _network ?? throw new KeyNotFoundException($"network '{Id}' does not exist");

@@ -8,22 +8,23 @@ using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Placement;
 using NetOrleans.Grains.State;
 using NetOrleans.Grains.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace NetOrleans.Grains;
 
 /// <summary>
 /// One neuron: runs <see cref="Neuron"/> on the batches its network sends, keeps its own weights, and counts the steps
-/// of its network it has taken. Its last two checkpoints are stored in two slots; in memory it keeps only its live
-/// parameters (a slot is a stub that remembers its version).
+/// of its network it has taken. Its last two checkpoints are stored in two slots (<see cref="SnapshotSlot"/>); in memory
+/// it keeps only its live parameters, optimizer moments and, between a forward and a backward pass, that pass's z and a.
 /// </summary>
 [NeuronPlacement]
-public sealed class NeuronGrain(
-    [PersistentState("neuron-even", StorageNames.Store)] IPersistentState<NeuronSnapshot> even,
-    [PersistentState("neuron-odd", StorageNames.Store)] IPersistentState<NeuronSnapshot> odd,
-    ILocalSiloDetails silo) : Grain, INeuronGrain
+public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
 {
     private static readonly Doubles Nothing = Doubles.Empty;
+    private SnapshotSlot _even = null!;
+    private SnapshotSlot _odd = null!;
     private Neuron? _neuron;
     private bool _returnsSignal;
     private long _step;
@@ -40,18 +41,17 @@ public sealed class NeuronGrain(
 
     private NeuronTelemetry Telemetry => _telemetry ??= new NeuronTelemetry(Key);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var newest = new[] { even, odd }.Where(s => s.RecordExists && s.State.IsComplete).MaxBy(s => s.State.Version);
-        if (newest is not null)
+        var storage = ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Store);
+        _even = new SnapshotSlot("neuron-even", storage, this.GetGrainId());
+        _odd = new SnapshotSlot("neuron-odd", storage, this.GetGrainId());
+        var stored = await Task.WhenAll(_even.Read(), _odd.Read());
+        if (stored.Where(s => s is not null).MaxBy(s => s!.Version) is { } newest)
         {
             // Back from storage, at the step of its newest checkpoint: its network notices if it has moved on.
-            Load(newest.State);
+            Load(newest);
         }
-
-        Stub(even);
-        Stub(odd);
-        return Task.CompletedTask;
     }
 
     public Task Initialize(NeuronSetup setup)
@@ -177,7 +177,7 @@ public sealed class NeuronGrain(
         var slot = Slot(version);
 
         // The live arrays go to storage as they are: nothing can step them while this call waits (not reentrant).
-        slot.State = new NeuronSnapshot
+        await slot.Write(new NeuronSnapshot
         {
             Version = version,
             Fence = fence,
@@ -189,26 +189,14 @@ public sealed class NeuronGrain(
             OptimizerSteps = neuron.State.Step,
             M = neuron.State.M,
             V = neuron.State.V,
-        };
-        try
-        {
-            await slot.WriteStateAsync();
-        }
-        finally
-        {
-            Stub(slot);
-        }
-
+        });
         _fence = fence;
     }
 
     public async Task<long> Restore(long version, long fence)
     {
         Serves(fence);
-        var slot = Slot(version);
-        await slot.ReadStateAsync();
-        var stored = slot.RecordExists && slot.State.IsComplete ? slot.State : null;
-        Stub(slot);
+        var stored = await Slot(version).Read();
         if (stored is null || stored.Version != version)
         {
             throw new InvalidOperationException($"neuron {Key} has no checkpoint {version} (its stored checkpoints: {Versions()}); its storage may have been lost");
@@ -224,8 +212,8 @@ public sealed class NeuronGrain(
     public async Task Delete()
     {
         _neuron = null;
-        await even.ClearStateAsync();
-        await odd.ClearStateAsync();
+        await _even.Clear();
+        await _odd.Clear();
         DeactivateOnIdle();
     }
 
@@ -273,18 +261,18 @@ public sealed class NeuronGrain(
     /// <summary>Refuses a run older than one this neuron has served or stored.</summary>
     private void Serves(long fence)
     {
-        var newest = Math.Max(_fence, Math.Max(even.State.Fence, odd.State.Fence));
+        var newest = Math.Max(_fence, Math.Max(_even.Fence, _odd.Fence));
         if (fence < newest)
         {
             throw new StaleRunException($"neuron {Key} was fenced off at {newest} by a newer trainer of its network, not {fence}");
         }
     }
 
-    private IPersistentState<NeuronSnapshot> Slot(long version) => version % 2 == 0 ? even : odd;
+    private SnapshotSlot Slot(long version) => version % 2 == 0 ? _even : _odd;
 
     private string Versions()
     {
-        var versions = new[] { even, odd }.Where(s => s.RecordExists && s.State.Version > 0).Select(s => s.State.Version).Order().ToArray();
+        var versions = new[] { _even, _odd }.Where(s => s.Exists && s.Version > 0).Select(s => s.Version).Order().ToArray();
         return versions.Length == 0 ? "none" : string.Join(", ", versions);
     }
 
@@ -298,9 +286,6 @@ public sealed class NeuronGrain(
         _pendingStep = null;
         _restoredFrom = snapshot.Version;
     }
-
-    /// <summary>Keeps of a slot only which version and run it stores: the numbers live in storage (and in the neuron).</summary>
-    private static void Stub(IPersistentState<NeuronSnapshot> slot) => slot.State = slot.State.Stub();
 
     /// <summary>Runs <paramref name="call"/> on the neuron; what it refuses, it refuses naming this neuron.</summary>
     private T Named<T>(Func<T> call)

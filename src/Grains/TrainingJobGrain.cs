@@ -151,7 +151,7 @@ public sealed class TrainingJobGrain(
         var lease = new RunLease(Id, stored.State.Generation);
         var watch = new ClusterWatch(membership);
         var run = new JobRun(
-            request, lease, GrainFactory.GetGrain<INetworkRunGrain>(request.NetworkId), GrainFactory.GetGrain<INetworkGrain>(request.NetworkId),
+            request, lease, new NetworkOfRun(GrainFactory.GetGrain<INetworkGrain>(request.NetworkId)),
             train, test, Progress, watch.NewlyDead, () => stored.WriteStateAsync(), TimeProvider.System, logger);
         this.DelayDeactivation(TimeSpan.FromDays(7));
         _run = Finish(run.Run(resume, caller, _stop.Token));
@@ -201,8 +201,8 @@ public sealed class TrainingJobGrain(
 
     private async Task<LoadedData> Load(string dataSetId, NetworkSummary network, string role)
     {
-        var set = GrainFactory.GetGrain<IDataSetGrain>(dataSetId);
-        var header = await set.GetHeader();
+        var manifest = await GrainFactory.GetGrain<IDataSetGrain>(dataSetId).GetManifest();
+        var header = manifest.Header;
         var outputs = network.Layers[^1].Size;
         if (header.Features != network.Inputs)
         {
@@ -214,7 +214,7 @@ public sealed class TrainingJobGrain(
             throw new ArgumentException($"the {role} data '{header.Name}' has {header.Targets} target columns but network '{network.Id}' has {outputs} outputs");
         }
 
-        return await LoadedData.Read(set, header);
+        return await LoadedData.Read(GrainFactory, manifest);
     }
 
     private JobRequest Existing() => stored.State.Request ?? throw new KeyNotFoundException($"job '{Id}' does not exist");

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
@@ -7,13 +9,13 @@ namespace NetOrleans.Silo;
 /// <summary>
 /// Reads silo settings from appsettings.json, then NETORLEANS_* environment variables, then the command line,
 /// each overriding the one before: silo-port, gateway-port, primary, redis, address, advertise, dashboard-port,
-/// cluster-id, service-id, trace. advertise is an IP address or a host name (resolved to its first IPv4 address).
+/// cluster-id, service-id, trace, memory-budget. advertise is an IP address or a host name (resolved to its first IPv4 address).
 /// </summary>
 public static class SiloArguments
 {
     /// <summary>Every setting's name.</summary>
     public static readonly string[] Names =
-        ["silo-port", "gateway-port", "primary", "redis", "address", "advertise", "dashboard-port", "cluster-id", "service-id", "trace"];
+        ["silo-port", "gateway-port", "primary", "redis", "address", "advertise", "dashboard-port", "cluster-id", "service-id", "trace", "memory-budget"];
 
     /// <summary>The settings; a bad value is an <see cref="ArgumentException"/> that names it.</summary>
     public static SiloSettings Parse(IReadOnlyList<string> args, string? directory = null)
@@ -78,6 +80,11 @@ public static class SiloArguments
             s = s with { Placement = placement is "local" or "spread" ? placement : throw new ArgumentException($"placement: '{placement}' is not local or spread") };
         }
 
+        if (Get("memory-budget") is { } budget)
+        {
+            s = s with { MemoryBudget = MemoryBudget("memory-budget", budget) };
+        }
+
         s = s with { Telemetry = TelemetrySettings.FromEnvironment(Get("trace")) };
         return s with { ClusterId = Get("cluster-id") ?? s.ClusterId, ServiceId = Get("service-id") ?? s.ServiceId };
     }
@@ -112,6 +119,24 @@ public static class SiloArguments
         {
             throw new ArgumentException($"{name}: cannot resolve host '{host}' ({e.Message})");
         }
+    }
+
+    /// <summary>A budget for new networks: bytes (8GB, 512MB, 1000000) or a share of the silos' available memory (25%).</summary>
+    public static MemoryBudgetOptions MemoryBudget(string name, string value)
+    {
+        var text = value.Trim().ToUpperInvariant();
+        if (text.EndsWith('%') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is > 0 and <= 100)
+        {
+            return new MemoryBudgetOptions { Fraction = percent / 100 };
+        }
+
+        var (digits, unit) = text.EndsWith("GB", StringComparison.Ordinal) ? (text[..^2], 1L << 30)
+            : text.EndsWith("MB", StringComparison.Ordinal) ? (text[..^2], 1L << 20)
+            : text.EndsWith("KB", StringComparison.Ordinal) ? (text[..^2], 1L << 10)
+            : (text, 1L);
+        return double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0 && amount * unit < long.MaxValue
+            ? new MemoryBudgetOptions { Bytes = (long)(amount * unit) }
+            : throw new ArgumentException($"{name}: '{value}' is not a size (8GB, 512MB, 1000000 bytes) or a share of the silos' available memory (25%)");
     }
 
     private static IPAddress Address(string name, string value) =>

@@ -2,7 +2,9 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Grains;
+using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Placement;
+using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
 using Orleans.Persistence;
@@ -34,13 +36,21 @@ public static class SiloBuilderExtensions
         if (settings.Redis is { } redis)
         {
             silo.UseRedisClustering(o => o.ConfigurationOptions = RedisOptions(redis));
+            silo.Services.AddSingleton(new ClusterShape(ClusterShape.Redis, null));
         }
         else
         {
-            silo.UseDevelopmentClustering(settings.Primary ?? new IPEndPoint(settings.Advertise ?? settings.Address, settings.SiloPort));
+            var primary = settings.Primary ?? new IPEndPoint(settings.Advertise ?? settings.Address, settings.SiloPort);
+            silo.UseDevelopmentClustering(primary);
+            silo.Services.AddSingleton(new ClusterShape(ClusterShape.Localhost, primary.ToString()));
         }
 
         silo.Services.Configure<NeuronPlacementOptions>(o => o.KeepTogether = settings.Placement == "local");
+        silo.Services.Configure<MemoryBudgetOptions>(o =>
+        {
+            o.Bytes = settings.MemoryBudget.Bytes;
+            o.Fraction = settings.MemoryBudget.Fraction;
+        });
         silo.AddNetOrleansTelemetry(settings.Telemetry);
         return silo.AddNetOrleansGrains(settings.Redis);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Silo;
@@ -35,6 +36,9 @@ public sealed record SiloSettings
 
     /// <summary>Keep a network's neurons on its own silo instead of spreading them (placement local|spread).</summary>
     public string Placement { get; init; } = "spread";
+
+    /// <summary>What new networks may take of the silos' memory (memory-budget: 8GB, or 25% of what they have available); by default half.</summary>
+    public MemoryBudgetOptions MemoryBudget { get; init; } = new();
 
     public string ClusterId { get; init; } = "netorleans";
 

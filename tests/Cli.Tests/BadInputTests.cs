@@ -77,6 +77,42 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
+    [InlineData]
+    [InlineData("--gateway", "127.0.0.1:9")]
+    public async Task Train_OutputThatIsAFolder_IsRefusedBeforeAnyWork(params string[] gateway)
+    {
+        // One line on stderr also means no embedded silo started (it says so there), and with a gateway that answers
+        // nothing, the refusal comes before any call to a cluster.
+        var folder = Directory.CreateDirectory(_temp.File("models")).FullName;
+        var result = await InProcessCli.Run(["train", "--data", "gender", "--epochs", "1", "--out", folder, .. gateway]);
+        Expect.OneError(result, "--out", folder, "is a folder");
+        Assert.DoesNotContain("epoch", result.Out, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
+    [Theory]
+    [InlineData]
+    [InlineData("--gateway", "127.0.0.1:9")]
+    public async Task Train_OutputToAPathNobodyMayWrite_IsRefusedBeforeAnyWork(params string[] gateway)
+    {
+        // sysfs refuses new files to every user, root included (a read-only folder would not stop root).
+        const string path = "/sys/netorleans-model.json";
+        var result = await InProcessCli.Run(["train", "--data", "gender", "--epochs", "1", "--out", path, .. gateway]);
+        Expect.OneError(result, "--out", "cannot write", path);
+        Assert.DoesNotContain("epoch", result.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+    }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("standard")]
+    public async Task Train_CsvWithAFiniteValueTooLargeToTrainOn_NamesTheLineAndColumn(string scale)
+    {
+        var csv = _temp.Write("file.csv", "weight,height,gender\n128,63,1\n155,1e308,0\n140,65,0\n");
+        Expect.OneError(await InProcessCli.Run("train", "--data", csv, "--scale", scale), "file.csv:3", "column 'height'", "1E+308", "too large to train on");
+    }
+
+    [Theory]
     [InlineData("-1")]
     [InlineData("0")]
     [InlineData("NaN")]

@@ -15,8 +15,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _log = new();
-    private readonly List<string> _lines = [];
-    private readonly List<(Func<string, bool> Match, TaskCompletionSource<string> Found)> _waits = [];
+    private readonly List<(string Stream, string Line)> _lines = [];
+    private readonly List<(string Stream, Func<string, bool> Match, TaskCompletionSource<string> Found)> _waits = [];
     private readonly Task _exited;
 
     private ChildProcess(ProcessStartInfo info, string name)
@@ -62,17 +62,22 @@ public sealed class ChildProcess : IAsyncDisposable
     /// The first line on standard output that <paramref name="match"/> accepts, as soon as it is printed (at once if it was
     /// already); an error with the log when the process exits without it or <paramref name="timeout"/> passes.
     /// </summary>
-    public async Task<string> WaitForLine(Func<string, bool> match, TimeSpan timeout, string what)
+    public Task<string> WaitForLine(Func<string, bool> match, TimeSpan timeout, string what) => WaitForLine("out", match, timeout, what);
+
+    /// <summary>As <see cref="WaitForLine(Func{string, bool}, TimeSpan, string)"/>, on standard error.</summary>
+    public Task<string> WaitForErrorLine(Func<string, bool> match, TimeSpan timeout, string what) => WaitForLine("err", match, timeout, what);
+
+    private async Task<string> WaitForLine(string stream, Func<string, bool> match, TimeSpan timeout, string what)
     {
         var found = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_log)
         {
-            if (_lines.FirstOrDefault(match) is { } line)
+            if (_lines.FirstOrDefault(l => l.Stream == stream && match(l.Line)) is { Line: { } line })
             {
                 return line;
             }
 
-            _waits.Add((match, found));
+            _waits.Add((stream, match, found));
         }
 
         var done = await Task.WhenAny(found.Task, _exited.ContinueWith(_ => "", TaskScheduler.Default), Task.Delay(timeout));
@@ -157,13 +162,8 @@ public sealed class ChildProcess : IAsyncDisposable
         lock (_log)
         {
             _log.Append(stream).Append(": ").AppendLine(line);
-            if (stream != "out")
-            {
-                return;
-            }
-
-            _lines.Add(line);
-            foreach (var wait in _waits.Where(w => w.Match(line)).ToArray())
+            _lines.Add((stream, line));
+            foreach (var wait in _waits.Where(w => w.Stream == stream && w.Match(line)).ToArray())
             {
                 _waits.Remove(wait);
                 wait.Found.TrySetResult(line);

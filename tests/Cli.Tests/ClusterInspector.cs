@@ -22,7 +22,7 @@ public sealed class ClusterInspector : IAsyncDisposable
 
     private ClusterInspector(IHost host) => _host = host;
 
-    private IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
+    public IClusterClient Client => _host.Services.GetRequiredService<IClusterClient>();
 
     /// <summary>Connects through <paramref name="gateways"/> (127.0.0.1 ports) to the cluster <paramref name="clusterId"/>.</summary>
     public static async Task<ClusterInspector> Connect(IEnumerable<int> gateways, string clusterId)

@@ -77,7 +77,7 @@ public sealed class BadInputWorld(IGrainFactory grains, string prefix) : IDispos
         }
 
         // The third step as a one-epoch job of one batch: the epoch's record, and a checkpoint at its end.
-        await TrainingHelpers.Upload(grains, DataSetId, data);
+        await DataUploader.Upload(grains, DataSetId, data);
         var epoch = await grains.GetGrain<ITrainingJobGrain>($"{NetworkId}/job").Start(new JobRequest(NetworkId, DataSetId, null, 1, data.Count, false, 1));
         Assert.Equal(JobState.Completed, (await TrainingHelpers.WaitUntilFinished(grains.GetGrain<ITrainingJobGrain>(epoch.JobId))).State);
         var status = await TrainingHelpers.TrainWithJob(grains, JobNetworkId, SmallModel(), new OptimizerSettings("sgd", 0.1), BuiltInDataSets.Gender(), epochs: 3, batchSize: 1, shuffle: false, seed: 7);
@@ -114,7 +114,7 @@ public sealed class BadInputWorld(IGrainFactory grains, string prefix) : IDispos
         var header = await DataSet(DataSetId).GetHeader();
         lines.Add($"data set {DataSetId}: {header.Name} {header.Count}x{header.Features}+{header.Targets} [{string.Join(",", header.FeatureNames)}] [{string.Join(",", header.Classes ?? [])}]");
         var rows = await DataSet(DataSetId).Read(0, header.Count);
-        lines.Add($"data set {DataSetId} rows from {rows.Start}: x {Bits(rows.X)} y {Bits(rows.Y)}");
+        lines.Add($"data set {DataSetId} rows from {rows.Start}: x {Bits(rows.X.Value)} y {Bits(rows.Y.Value)}");
 
         var job = await Job(JobId).GetStatus(0);
         lines.Add($"job {JobId}: {job.NetworkId} {job.State} epoch {job.Epoch}/{job.Epochs} batches {job.Batches} error '{job.Error}' recoveries {job.Recoveries}");

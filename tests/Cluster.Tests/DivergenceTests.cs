@@ -62,7 +62,7 @@ public sealed partial class DivergenceTests(ClusterFixture fixture)
         var model = Initialization.Create(NetworkSpec.Create([2, 3, 1], "relu", "linear") with { InputShift = gender.InputShift! }, seed: 1);
         var id = $"diverges-{checkpointSeconds:0}";
         await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(Sgd), replace: false);
-        await TrainingHelpers.Upload(fixture.Grains, $"{id}/data", gender);
+        await DataUploader.Upload(fixture.Grains, $"{id}/data", gender);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         await job.Start(new JobRequest(id, $"{id}/data", null, 100, 1, false, 1, CheckpointSeconds: checkpointSeconds));
 

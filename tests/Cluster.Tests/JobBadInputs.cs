@@ -1,4 +1,5 @@
 using NetOrleans.Core.Data;
+using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Cluster.Tests;
@@ -15,7 +16,7 @@ public static class JobBadInputs
         Start("start a job that checkpoints every NaN seconds", w => Request(w) with { CheckpointSeconds = double.NaN }, "checkpoint seconds must be 0 (every epoch) or more, got NaN"),
         Start("start a job on a data set of 3 features for a 2-input network", w => Request(w) with { TrainSetId = w.Scratch("wide") }, "has 3 features but network '{net}' takes 2 inputs") with
         {
-            Arrange = w => TrainingHelpers.Upload(w.Grains, w.Scratch("wide"), new DataSet("wide", [1, 2, 3], [1, 0], 3, 2, ["a", "b", "c"])),
+            Arrange = w => DataUploader.Upload(w.Grains, w.Scratch("wide"), new DataSet("wide", [1, 2, 3], [1, 0], 3, 2, ["a", "b", "c"])),
             After = AssertNoJob,
         },
         Start("start a job whose test set has 1 target for 2 outputs", w => Request(w) with { TestSetId = w.JobNetworkId + "/data" }, "the test data 'gender' has 1 target columns but network '{net}' has 2 outputs"),
@@ -65,7 +66,7 @@ public static class JobBadInputs
     private static async Task StartLongJob(BadInputWorld w)
     {
         await w.Network(w.Scratch("long")).Create(ModelMessage.From(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false);
-        await TrainingHelpers.Upload(w.Grains, w.Scratch("long/data"), BuiltInDataSets.Gender());
+        await DataUploader.Upload(w.Grains, w.Scratch("long/data"), BuiltInDataSets.Gender());
         await w.Job(w.Scratch("long/job")).Start(new JobRequest(w.Scratch("long"), w.Scratch("long/data"), null, 1_000_000, 1, false, 3));
     }
 

@@ -22,7 +22,7 @@ public sealed class JobTests(ClusterFixture fixture)
     private async Task<ITrainingJobGrain> StartJob(string id, NetworkModel model, OptimizerSettings optimizer, DataSet data, int epochs, int batchSize)
     {
         await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(optimizer), replace: false);
-        await TrainingHelpers.Upload(fixture.Grains, $"{id}/data", data);
+        await DataUploader.Upload(fixture.Grains, $"{id}/data", data);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         await job.Start(new JobRequest(id, $"{id}/data", null, epochs, batchSize, Shuffle: batchSize > 1, Seed: 9));
         return job;
@@ -88,7 +88,7 @@ public sealed class JobTests(ClusterFixture fixture)
     {
         var iris = BuiltInDataSets.Iris();
         await fixture.Grains.GetGrain<INetworkGrain>("wrong-width").Create(ModelMessage.From(GenderModel(1)), OptimizerSetup.From(new()), replace: false);
-        await TrainingHelpers.Upload(fixture.Grains, "wrong-width/data", iris);
+        await DataUploader.Upload(fixture.Grains, "wrong-width/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>("wrong-width/job");
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => job.Start(new JobRequest("wrong-width", "wrong-width/data", null, 1, 1, false, 1)));

@@ -1,5 +1,6 @@
 using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Cluster.Tests;
@@ -65,10 +66,25 @@ public static class NetworkBadInputs
         Create("create with 3 class names for 1 output", Model(m => m with { Classes = ["a", "b", "c"] }), "3 class names for 1 output neurons"),
         Create("create with no weights at all", Model(m => m with { Theta = null! }), "no parameters"),
 
+        // Networks too big for the cluster's memory: refused before any neuron or parameter exists (never an OutOfMemoryException).
+        Create("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
+            _ => ModelMessage.Seeded(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "softmax", "cross-entropy"), seed: 1),
+            "network '{row}/new' (4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters in 200,003 neurons", "need 224.1 GB", "more than its memory budget"),
+        Create("create a 4,100000,100000,3 network without its parameters",
+            _ => ModelMessage.From(new NetworkModel(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "sigmoid"), [])),
+            "(4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters", "more than its memory budget"),
+
         // An existing network is not replaced by accident, nor by a bad model.
         BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam, replace: false), "network '{net}' already exists"),
         BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(ModelMessage.From(BadInputWorld.WorldModel()), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
         BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
+
+        // A job's run: only the run that holds the lease may train, at the step and epoch the network is at.
+        Run<StaleRunException>("step a network with a lease nobody gave", (n, lease) => n.Step(lease with { Generation = 9 }, 0, new double[] { 133, 65 }, new double[] { 1 }), "network '{row}/run' is held by job 'job-{row}/run' run 1, not by job 'job-{row}/run' run 9"),
+        Run<OutOfStepException>("step a network at step 5 when it is at step 0", (n, lease) => n.Step(lease, 5, new double[] { 133, 65 }, new double[] { 1 }), "network '{row}/run' is at step 0 but its trainer expects step 5"),
+        Run<OutOfStepException>("end epoch 3 of a network with no epochs", (n, lease) => n.EndEpoch(lease, new EpochRecord(3, 0.5, null, null, null), checkpoint: true), "network '{row}/run' has 0 epochs, so its next is 1, not 3"),
+        Run<StaleRunException>("claim a network for a run older than the one that holds it", (n, lease) => n.Claim(lease with { Generation = 0 }, resume: false), "was taken over by its run 1"),
+        Run<StaleRunException>("release a network for a run that does not hold it", (n, lease) => n.Release(lease with { Generation = 2 }, checkpoint: true), "is held by job 'job-{row}/run' run 1, not by job 'job-{row}/run' run 2"),
 
         // Unknown network ids: refused, and the id still names nothing afterwards.
         Unknown("predict on an unknown network", n => n.Predict(new double[] { 1, 2 })),
@@ -80,6 +96,22 @@ public static class NetworkBadInputs
         Unknown("record an epoch on an unknown network", n => n.AsReference<INetworkRunGrain>().EndEpoch(new RunLease("ghost-job", 1), new EpochRecord(1, 0.5, null, null, null), checkpoint: false)),
         BadInput.Of<KeyNotFoundException>("restore an unknown network", w => w.Network(w.Scratch("ghost")).Restore(), "network '{row}/ghost' has no checkpoint") with { After = AssertAbsent },
     ];
+
+    /// <summary>A call of a job's run to a new network that lease "job-{row}/run" run 1 holds.</summary>
+    private static BadInput Run<TError>(string name, Func<INetworkRunGrain, RunLease, Task> call, params string[] fragments)
+        where TError : Exception =>
+        BadInput.Of<TError>(name, w => call(w.Network(w.Scratch("run")).AsReference<INetworkRunGrain>(), Lease(w)), fragments) with
+        {
+            Arrange = async w =>
+            {
+                var network = w.Network(w.Scratch("run"));
+                await network.Create(ModelMessage.From(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false);
+                await network.AsReference<INetworkRunGrain>().Claim(Lease(w), resume: false);
+            },
+            Watch = ["run"],
+        };
+
+    private static RunLease Lease(BadInputWorld w) => new($"job-{w.Scratch("run")}", 1);
 
     /// <summary>The Create of a new network with <paramref name="optimizer"/> (and a valid model) fails, and creates nothing.</summary>
     private static BadInput Create(string name, OptimizerSetup optimizer, params string[] fragments) =>

@@ -12,14 +12,6 @@ public static class TrainingHelpers
 {
     private static readonly TimeSpan JobTimeout = TimeSpan.FromMinutes(5);
 
-    /// <summary>Uploads <paramref name="data"/> as data set <paramref name="id"/>.</summary>
-    public static async Task Upload(IGrainFactory grains, string id, DataSet data)
-    {
-        var set = grains.GetGrain<IDataSetGrain>(id);
-        await set.Begin(new DataSetHeader(data.Name, data.Count, data.Features, data.Targets, [.. data.FeatureNames], data.Classes?.ToArray()));
-        await set.Append(new DataChunk(0, data.X, data.Y));
-    }
-
     /// <summary>Creates a network from <paramref name="model"/>, trains it with a job and returns the final status.</summary>
     public static async Task<JobStatus> TrainWithJob(
         IGrainFactory grains, string networkId, NetworkModel model, OptimizerSettings optimizer, DataSet data,
@@ -27,7 +19,7 @@ public static class TrainingHelpers
     {
         await grains.GetGrain<INetworkGrain>(networkId).Create(ModelMessage.From(model), OptimizerSetup.From(optimizer), replace: false);
         var dataId = $"{networkId}/data";
-        await Upload(grains, dataId, data);
+        await DataUploader.Upload(grains, dataId, data);
         var job = grains.GetGrain<ITrainingJobGrain>($"{networkId}/job");
         await job.Start(new JobRequest(networkId, dataId, null, epochs, batchSize, shuffle, seed));
         return await WaitUntilFinished(job);

@@ -11,7 +11,7 @@ public sealed class CsvReaderTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void LastColumnIsTheTarget()
+    public void Last_column_is_the_target()
     {
         var path = WriteFile("gender.csv", "weight,height,gender\n133,65,1\n160,72,0\n152,70,0\n120,60,1\n");
 
@@ -28,7 +28,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void LabelPicksAnotherColumn()
+    public void Label_picks_another_column()
     {
         string[] lines = ["gender,weight,height", "1,133,65", "0,160,72"];
 
@@ -40,7 +40,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void LabelInTheMiddleKeepsTheOtherColumnsInOrder()
+    public void Label_in_the_middle_keeps_the_other_columns_in_order()
     {
         string[] lines = ["a,y,b,c", "1,10,2,3", "4,20,5,6"];
 
@@ -52,7 +52,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void UnknownLabelIsAnError()
+    public void Unknown_label_is_an_error()
     {
         string[] lines = ["a,b,c", "1,2,3"];
 
@@ -62,7 +62,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void RaggedRowNamesFileAndLine()
+    public void Ragged_row_names_file_and_line()
     {
         var path = WriteFile("ragged.csv", "a,b,c\n1,2,3\n4,5\n");
 
@@ -72,7 +72,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void LineNumbersCountBlankLines()
+    public void Line_numbers_count_blank_lines()
     {
         string[] lines = ["", "a,b,c", "1,2,3", "", "4,5,6,7"];
 
@@ -82,7 +82,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void NonNumericFeatureNamesColumnAndLine()
+    public void Non_numeric_feature_names_column_and_line()
     {
         var path = WriteFile("text.csv", "weight,height,gender\n133,65,F\n160,tall,M\n");
 
@@ -92,7 +92,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void TextTargetsBecomeOneHotClassesInFirstAppearanceOrder()
+    public void Text_targets_become_one_hot_classes_in_first_appearance_order()
     {
         string[] lines = ["x,species", "1,virginica", "2,setosa", "3,virginica", "4,versicolor", "5,setosa"];
 
@@ -113,7 +113,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void EmptyFileIsAnError()
+    public void Empty_file_is_an_error()
     {
         var path = WriteFile("empty.csv", "");
 
@@ -123,7 +123,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void HeaderOnlyIsAnError()
+    public void Header_only_is_an_error()
     {
         var path = WriteFile("header.csv", "a,b,c\n\n");
 
@@ -133,7 +133,7 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
-    public void SingleColumnIsAnError()
+    public void Single_column_is_an_error()
     {
         string[] lines = ["y", "1"];
 

@@ -47,7 +47,7 @@ public sealed class GradientCheckTests
 
     [Theory]
     [MemberData(nameof(Networks))]
-    public void SgdStepAppliesTheFiniteDifferenceGradient(string sizes, string hidden, string output, string loss, int seed)
+    public void Sgd_step_applies_the_finite_difference_gradient(string sizes, string hidden, string output, string loss, int seed)
     {
         var model = RandomModel(sizes, hidden, output, loss, seed);
         var (x, y) = RandomBatch(model.Spec, seed);
@@ -78,7 +78,7 @@ public sealed class GradientCheckTests
     }
 
     [Fact]
-    public void SoftmaxCrossEntropyOutputGradientIsPMinusYOverB()
+    public void Softmax_cross_entropy_output_gradient_is_p_minus_y_over_b()
     {
         var model = RandomModel("3,4,3", "tanh", "softmax", "cross-entropy", 21);
         var (x, y) = RandomBatch(model.Spec, 21);
@@ -103,7 +103,7 @@ public sealed class GradientCheckTests
     }
 
     [Fact]
-    public void SoftmaxRowsAreProbabilities()
+    public void Softmax_rows_are_probabilities()
     {
         double[] z = [1, 2, 3, 1000, 1000, -1000];
 

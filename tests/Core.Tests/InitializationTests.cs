@@ -7,7 +7,7 @@ namespace NetOrleans.Core.Tests;
 public sealed class InitializationTests
 {
     [Fact]
-    public void SameSeedGivesIdenticalWeights()
+    public void Same_seed_gives_identical_weights()
     {
         var spec = NetworkSpec.Create([4, 8, 3], "tanh", "softmax", "cross-entropy");
 
@@ -18,7 +18,7 @@ public sealed class InitializationTests
     }
 
     [Fact]
-    public void DifferentSeedsGiveDifferentWeights()
+    public void Different_seeds_give_different_weights()
     {
         var spec = NetworkSpec.Create([4, 8, 3], "tanh", "softmax", "cross-entropy");
 
@@ -31,7 +31,7 @@ public sealed class InitializationTests
     }
 
     [Fact]
-    public void BiasesStartAtZeroAndShapesFollowTheSpec()
+    public void Biases_start_at_zero_and_shapes_follow_the_spec()
     {
         var spec = NetworkSpec.Create([4, 8, 3], "relu", "softmax", "cross-entropy");
 
@@ -45,7 +45,7 @@ public sealed class InitializationTests
     }
 
     [Fact]
-    public void EachNeuronHasItsOwnStream()
+    public void Each_neuron_has_its_own_stream()
     {
         // Neuron j of a relu layer draws the same weights however wide its layer is.
         var narrow = Initialization.Create(NetworkSpec.Create([6, 2, 1], "relu", "linear"), 5);
@@ -57,7 +57,7 @@ public sealed class InitializationTests
     }
 
     [Fact]
-    public void ReluLayersUseHeScale()
+    public void Relu_layers_use_he_scale()
     {
         // 400 inputs -> 300 relu neurons: 120,000 draws of N(0, 2 / 400).
         var model = Initialization.Create(NetworkSpec.Create([400, 300, 10], "relu", "softmax", "cross-entropy"), 77);
@@ -70,7 +70,7 @@ public sealed class InitializationTests
     }
 
     [Fact]
-    public void OtherLayersUseXavierScale()
+    public void Other_layers_use_xavier_scale()
     {
         // 400 inputs -> 300 tanh neurons: N(0, 2 / (400 + 300)); then 300 -> 10 softmax: N(0, 2 / 310).
         var model = Initialization.Create(NetworkSpec.Create([400, 300, 10], "tanh", "softmax", "cross-entropy"), 77);
@@ -86,7 +86,7 @@ public sealed class InitializationTests
     [InlineData("ReLU")]
     [InlineData(" relu ")]
     [InlineData("RELU")]
-    public void ReluIsRecognisedWhateverItsSpelling(string name)
+    public void Relu_is_recognised_whatever_its_spelling(string name)
     {
         // NetworkSpec.Validate and every other lookup accept any case and surrounding spaces; initialization must agree.
         var spelled = Initialization.Create(NetworkSpec.Create([400, 30, 1], name, "linear"), 3);

@@ -11,7 +11,7 @@ public sealed class ModelFileTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void WriteThenReadGivesIdenticalDoubles()
+    public void Write_then_read_gives_identical_doubles()
     {
         var spec = NetworkSpec.Create([3, 4, 1], "relu", "sigmoid") with
         {
@@ -59,7 +59,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void WeightsThatDoNotMatchTheFanInAreAnError()
+    public void Weights_that_do_not_match_the_fan_in_are_an_error()
     {
         var path = WriteFile("fan-in.json", """
             {
@@ -80,7 +80,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void UnknownActivationIsAnError()
+    public void Unknown_activation_is_an_error()
     {
         var path = WriteFile("activation.json", """
             { "inputs": 2, "layers": [ { "activation": "swish", "neurons": [ { "weights": [1, 1], "bias": 0 } ] } ] }
@@ -94,7 +94,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void TruncatedJsonIsAnError()
+    public void Truncated_json_is_an_error()
     {
         var json = ModelFile.ToJson(Initialization.Create(NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid"), 1));
         var path = WriteFile("truncated.json", json[..(json.Length / 2)]);
@@ -108,7 +108,7 @@ public sealed class ModelFileTests : IDisposable
     [Theory]
     [InlineData("""{ "inputs": 2, "loss": "mse", "layers": [] }""")]
     [InlineData("""{ "inputs": 2, "loss": "mse" }""")]
-    public void NoLayersIsAnError(string json)
+    public void No_layers_is_an_error(string json)
     {
         var path = WriteFile("no-layers.json", json);
 
@@ -118,7 +118,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void UnsupportedFormatIsAnError()
+    public void Unsupported_format_is_an_error()
     {
         var path = WriteFile("format.json", """
             { "format": "netorleans.model/9", "inputs": 1, "layers": [ { "activation": "linear", "neurons": [ { "weights": [1], "bias": 0 } ] } ] }
@@ -131,7 +131,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void MissingFileIsAnError()
+    public void Missing_file_is_an_error()
     {
         var path = Path.Combine(_directory, "absent.json");
 

@@ -11,7 +11,7 @@ public sealed class OptimizerTests
     private static readonly double[] Grad2 = [0.05, 0.4, -0.1];
 
     [Fact]
-    public void SgdSubtractsEtaTimesTheGradient()
+    public void Sgd_subtracts_eta_times_the_gradient()
     {
         var settings = new OptimizerSettings("sgd", LearningRate: 0.1);
         var state = new OptimizerState();
@@ -28,7 +28,7 @@ public sealed class OptimizerTests
     }
 
     [Fact]
-    public void MomentumAccumulatesVelocity()
+    public void Momentum_accumulates_velocity()
     {
         var settings = new OptimizerSettings("momentum", LearningRate: 0.1, Momentum: 0.9);
         var state = new OptimizerState();
@@ -50,7 +50,7 @@ public sealed class OptimizerTests
     }
 
     [Fact]
-    public void AdamUsesBiasCorrectedMoments()
+    public void Adam_uses_bias_corrected_moments()
     {
         const double eta = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
         var settings = new OptimizerSettings("adam", LearningRate: eta, Beta1: beta1, Beta2: beta2, Epsilon: eps);
@@ -93,7 +93,7 @@ public sealed class OptimizerTests
     }
 
     [Fact]
-    public void UnknownOptimizerIsRejected()
+    public void Unknown_optimizer_is_rejected()
     {
         var settings = new OptimizerSettings("rmsprop");
 

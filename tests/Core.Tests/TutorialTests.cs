@@ -21,7 +21,7 @@ public sealed class TutorialTests
     private static double DerivSigmoid(double x) => Sigmoid(x) * (1 - Sigmoid(x));
 
     [Fact]
-    public void NeuronWithWeights0And1AndBias4GivesTheTutorialsOutput()
+    public void Neuron_with_weights_0_and_1_and_bias_4_gives_the_tutorials_output()
     {
         // theta = [w1, w2, b] = [0, 1, 4]
         var neuron = new Neuron(SigmoidActivation.Instance, [0, 1, 4], new OptimizerSettings());
@@ -33,7 +33,7 @@ public sealed class TutorialTests
     }
 
     [Fact]
-    public void FeedforwardNetworkGivesTheTutorialsOutput()
+    public void Feedforward_network_gives_the_tutorials_output()
     {
         var spec = NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid");
         double[][][] theta = [[[0, 1, 0], [0, 1, 0]], [[0, 1, 0]]];
@@ -46,7 +46,7 @@ public sealed class TutorialTests
     }
 
     [Fact]
-    public void MseOfAlwaysZeroIsOneHalf()
+    public void Mse_of_always_zero_is_one_half()
     {
         double[] yTrue = [1, 0, 0, 1];
         double[] yPred = [0, 0, 0, 0];
@@ -55,7 +55,7 @@ public sealed class TutorialTests
     }
 
     [Fact]
-    public void WorkedExampleGradientsAreWhatOneSgdStepApplies()
+    public void Worked_example_gradients_are_what_one_sgd_step_applies()
     {
         var tutorial = TutorialGradients();
         var model = WorkedExampleModel();
@@ -71,7 +71,7 @@ public sealed class TutorialTests
     }
 
     [Fact]
-    public void WorkedExampleGradientsMatchCentralDifferences()
+    public void Worked_example_gradients_match_central_differences()
     {
         var tutorial = TutorialGradients();
         var model = WorkedExampleModel();
@@ -84,7 +84,7 @@ public sealed class TutorialTests
     }
 
     [Fact]
-    public void WorkedExampleHasTheTutorialsIntermediateNumbers()
+    public void Worked_example_has_the_tutorials_intermediate_numbers()
     {
         var tutorial = TutorialGradients();
 

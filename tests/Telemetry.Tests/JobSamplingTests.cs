@@ -22,7 +22,7 @@ public sealed class JobSamplingTests(TelemetryFixture fixture)
         var gender = BuiltInDataSets.Gender();
         var model = Initialization.Create(NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid") with { InputShift = gender.InputShift! }, seed: 1);
         await Tracing.Create(fixture.Grains, id, model);
-        await Tracing.Upload(fixture.Grains, $"{id}/data", gender);
+        await DataUploader.Upload(fixture.Grains, $"{id}/data", gender);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         var made = 0;
         using var counter = new ActivityListener

@@ -68,7 +68,7 @@ public sealed class MetricsTests(TelemetryFixture fixture)
         var iris = BuiltInDataSets.Iris();
         var spec = NetworkSpec.Create([4, 5, 3], "tanh", "softmax", "cross-entropy") with { Classes = iris.Classes };
         await Tracing.Create(fixture.Grains, "metrics-job", Initialization.Create(spec, seed: 2));
-        await Tracing.Upload(fixture.Grains, "metrics-job/data", iris);
+        await DataUploader.Upload(fixture.Grains, "metrics-job/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>("metrics-job/job");
 
         await job.Start(new JobRequest("metrics-job", "metrics-job/data", "metrics-job/data", Epochs: 3, BatchSize: 10, Shuffle: true, Seed: 4));

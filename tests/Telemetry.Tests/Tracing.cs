@@ -21,14 +21,6 @@ public static class Tracing
         return network;
     }
 
-    /// <summary>Uploads <paramref name="data"/> as data set <paramref name="id"/>.</summary>
-    public static async Task Upload(IGrainFactory grains, string id, DataSet data)
-    {
-        var set = grains.GetGrain<IDataSetGrain>(id);
-        await set.Begin(new DataSetHeader(data.Name, data.Count, data.Features, data.Targets, [.. data.FeatureNames], data.Classes?.ToArray()));
-        await set.Append(new DataChunk(0, data.X, data.Y));
-    }
-
     /// <summary>Follows a job's updates until it finishes; fails the test if it has not within two minutes.</summary>
     public static async Task<JobStatus> WaitUntilFinished(ITrainingJobGrain job)
     {

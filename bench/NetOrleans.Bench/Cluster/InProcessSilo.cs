@@ -22,13 +22,14 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory Grains { get; }
 
-    public static async Task<InProcessSilo> Start()
+    /// <param name="redis">HOST:PORT of the Redis that keeps grain state and reminders, or null to keep them in memory</param>
+    public static async Task<InProcessSilo> Start(string? redis = null)
     {
         var host = Host.CreateDefaultBuilder()
             .ConfigureLogging(logging => logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error))
             .UseOrleans(silo => silo
                 .UseLocalhostClustering(Ports.Free(), Ports.Free(), serviceId: "netorleans-bench", clusterId: "netorleans-bench")
-                .AddNetOrleansGrains()
+                .AddNetOrleansGrains(redis)
                 .Configure<SiloMessagingOptions>(o => o.ResponseTimeout = LongCalls.Timeout))
             .Build();
         await host.StartAsync();

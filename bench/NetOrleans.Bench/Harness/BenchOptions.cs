@@ -7,7 +7,8 @@ namespace NetOrleans.Bench.Harness;
 /// <param name="Warmups">unmeasured runs before them</param>
 /// <param name="Markdown">print the table as Markdown</param>
 /// <param name="SiloDll">the silo program for the multi-silo scenario</param>
-public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, int Runs, int Warmups, bool Markdown, string SiloDll)
+/// <param name="Redis">HOST:PORT of a Redis the memory scenario of a neuron keeps its grain state in, or null for memory storage</param>
+public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, int Runs, int Warmups, bool Markdown, string SiloDll, string? Redis = null)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project bench/NetOrleans.Bench -- [options]
@@ -17,6 +18,7 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, i
           --warmup N              unmeasured runs first (default 1; warm-up also lasts 4 s and until runs stop getting faster)
           --markdown              print the table as Markdown
           --silo-dll PATH         NetOrleans.Silo.dll for the 3-silo scenario (default: the one built beside this program)
+          --redis HOST:PORT       grain state in this Redis for the neuron-memory scenario (default: memory storage)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -27,6 +29,7 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, i
         var warmups = 1;
         var markdown = false;
         var siloDll = Path.Combine(AppContext.BaseDirectory, "NetOrleans.Silo.dll");
+        string? redis = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value");
@@ -50,12 +53,15 @@ public sealed record BenchOptions(IReadOnlyList<string> Scenarios, bool Quick, i
                 case "--silo-dll":
                     siloDll = Value();
                     break;
+                case "--redis":
+                    redis = Value();
+                    break;
                 default:
                     throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
 
-        return new BenchOptions(scenarios, quick, runs ?? (quick ? 3 : 5), warmups, markdown, siloDll);
+        return new BenchOptions(scenarios, quick, runs ?? (quick ? 3 : 5), warmups, markdown, siloDll, redis);
     }
 
     private static int Count(string name, string value, int min) =>

@@ -1,6 +1,7 @@
 using NetOrleans.Bench.Harness;
 using NetOrleans.Bench.Workloads;
 using NetOrleans.Core.Training;
+using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Bench.Scenarios;
@@ -59,7 +60,7 @@ public static class MnistScenario
     private static async Task Job(BenchContext context, IGrainFactory grains, Workload workload, string id, Series reference, ReferenceNetwork last)
     {
         var dataId = $"{id}/data";
-        await Runs.Upload(grains, dataId, workload.Data);
+        await DataUploader.Upload(grains, dataId, workload.Data);
         var request = new JobRequest(id, dataId, null, 1, BatchSize, Shuffle: false, Seed: 1);
         var jobs = 0; // a job runs once: every run is a new job
         var job = await Measure.Single(context, $"{workload.Name} job", async () =>

@@ -1,6 +1,7 @@
 using NetOrleans.Bench.Harness;
 using NetOrleans.Bench.Workloads;
 using NetOrleans.Core.Training;
+using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Bench.Scenarios;
@@ -47,7 +48,7 @@ public static class TutorialScenario
         await Overhead.Add(context, "tutorial 2-2-1", step, new RunSample(r.Seconds, r.CpuSeconds, 0, 0, 0, 0, 0).Per(samples), workload.NeuronCallsPerStep);
 
         var dataId = $"{NetworkId}/data";
-        await Runs.Upload(grains, dataId, workload.Data);
+        await DataUploader.Upload(grains, dataId, workload.Data);
         var jobs = 0; // a job runs once: every run is a new job
         foreach (var (checkpoints, seconds) in new[] { ("a checkpoint every epoch (the default)", 0.0), ("a checkpoint at most once a second", 1.0) })
         {

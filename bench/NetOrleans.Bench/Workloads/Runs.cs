@@ -62,19 +62,6 @@ public static class Runs
         return worst == 0 ? "weights bit-identical" : $"WEIGHTS DIFFER (max |diff| {worst:G3})";
     }
 
-    /// <summary>Uploads a data set to its grain in chunks under the message limit.</summary>
-    public static async Task Upload(IGrainFactory grains, string id, DataSet data)
-    {
-        var set = grains.GetGrain<IDataSetGrain>(id);
-        await set.Begin(new DataSetHeader(data.Name, data.Count, data.Features, data.Targets, [.. data.FeatureNames], data.Classes?.ToArray()));
-        var rows = Math.Max(1, IDataSetGrain.MaxChunkBytes / ((data.Features + data.Targets) * sizeof(double)));
-        for (var start = 0; start < data.Count; start += rows)
-        {
-            var n = Math.Min(rows, data.Count - start);
-            await set.Append(new DataChunk(start, data.X[(start * data.Features)..((start + n) * data.Features)], data.Y[(start * data.Targets)..((start + n) * data.Targets)]));
-        }
-    }
-
     /// <summary>Runs a training job to its end; its own clock, which starts after it has loaded its data.</summary>
     public static async Task<JobStatus> Job(IGrainFactory grains, string jobId, JobRequest request)
     {

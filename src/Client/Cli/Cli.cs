@@ -2,6 +2,7 @@ using System.Reflection;
 using NetOrleans.Client.Commands;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
+using NetOrleans.Grains.Interfaces.Faults;
 
 namespace NetOrleans.Client.Cli;
 
@@ -14,11 +15,12 @@ public static class Cli
                    --activation sigmoid --output sigmoid --seed N] [--loss mse|cross-entropy] [--epochs 1000] [--lr 0.1]
                    [--batch-size 1] [--optimizer sgd|momentum|adam] [--shuffle|--no-shuffle] [--scale none|standard|minmax]
                    [--test-fraction F] [--out MODEL.json] [--network ID] [--predict X1,X2 ...] [--gateway HOST:PORT ...] [--detach]
-                   [--trace console[,orleans]] [--trace-batches first|N|all] [--checkpoint-seconds 5]
+                   [--trace console[,orleans]] [--trace-batches first|N|all] [--checkpoint-seconds 5] [--storage-timeout 60]
           predict  (--model MODEL.json | --network ID) X1 X2 ... (or X1,X2,...) [--gateway HOST:PORT] [--trace console[,orleans]]
           explain  (--model MODEL.json | --network ID [--gateway HOST:PORT]) X1 X2 ... [--target Y1,Y2 | --target CLASS]
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
-          networks [list | show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
+          networks [list | show ID | create ID --layers 784,256,10 [--activation relu --output softmax --loss L --seed N]
+                   | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]
           jobs     [list | watch ID | cancel ID]
         Every command takes --verbose: a stopwatch log of its stages on standard error. netorleans --version: the version.
         With no --gateway, netorleans hosts a silo in its own process. OTEL_EXPORTER_OTLP_ENDPOINT set: spans and metrics go there too.
@@ -77,10 +79,10 @@ public static class Cli
         }
         catch (Exception e)
         {
-            error.WriteLine($"netorleans: {e.GetType().Name}: {OneLine(e.Message)}");
+            error.WriteLine($"netorleans: {FaultText.Describe(e)}");
             return 1;
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+    private static string OneLine(string message) => FaultText.OneLine(message);
 }

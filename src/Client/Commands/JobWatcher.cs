@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using NetOrleans.Client.Connection;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using Orleans.Runtime;
@@ -24,10 +25,14 @@ public sealed class JobWatcher(CommandContext context)
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
+    private ClusterShape? _shape;
+    private string? _notice;
+
     /// <summary>Watches <paramref name="job"/> and returns its final status and every epoch record it made.</summary>
-    public async Task<(JobStatus Final, List<EpochRecord> Records)> Watch(ITrainingJobGrain job)
+    public async Task<(JobStatus Final, List<EpochRecord> Records)> Watch(ITrainingJobGrain job, IGrainFactory grains)
     {
         var records = new List<EpochRecord>();
+        _shape = await Shape(grains);
         var status = await Ask(job, () => job.GetStatus(0));
         if (!context.Interactive)
         {
@@ -67,6 +72,13 @@ public sealed class JobWatcher(CommandContext context)
                 }
             }
 
+            Notice(job, status);
+            if ((status.Notice is not null || status.State == JobState.Failed) && await PrimaryProbe.Lost(_shape) is { } gone)
+            {
+                // A localhost cluster without its primary never heals: say so now rather than after the storage timeout.
+                throw new InvalidOperationException($"job {job.GetPrimaryKeyString()} cannot go on: {gone}");
+            }
+
             show(status);
             if (status.IsFinished)
             {
@@ -101,6 +113,11 @@ public sealed class JobWatcher(CommandContext context)
             catch (Exception e) when (e is TimeoutException or OrleansMessageRejectionException or ConnectionFailedException
                 && (lost is null || lost.Elapsed < GiveUpAfter))
             {
+                if (await PrimaryProbe.Lost(_shape) is { } gone)
+                {
+                    throw new InvalidOperationException($"job {job.GetPrimaryKeyString()} is out of reach: {gone}");
+                }
+
                 if (lost is null)
                 {
                     lost = Stopwatch.StartNew();
@@ -110,6 +127,34 @@ public sealed class JobWatcher(CommandContext context)
                 call = retry ?? call;
                 await Task.Delay(RetryDelay);
             }
+        }
+    }
+
+    /// <summary>Says once when the job starts waiting for its storage or cluster, and once when it goes on.</summary>
+    private void Notice(ITrainingJobGrain job, JobStatus status)
+    {
+        if (status.Notice is { } notice && _notice is null)
+        {
+            context.Info.WriteLine($"job {job.GetPrimaryKeyString()} paused: {notice}");
+        }
+        else if (status.Notice is null && _notice is not null && !status.IsFinished)
+        {
+            context.Info.WriteLine($"job {job.GetPrimaryKeyString()} goes on");
+        }
+
+        _notice = status.Notice;
+    }
+
+    /// <summary>How the cluster holds together, to explain a loss; null when it does not say in time.</summary>
+    private static async Task<ClusterShape?> Shape(IGrainFactory grains)
+    {
+        try
+        {
+            return await grains.GetGrain<IClusterShapeGrain>(0).Describe().WaitAsync(Poll);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansException)
+        {
+            return null;
         }
     }
 

@@ -37,7 +37,7 @@ public static class JobsCommand
 
                 return 0;
             case "watch":
-                var (final, _) = await new JobWatcher(context).Watch(cluster.Grains.GetGrain<ITrainingJobGrain>(p[1]));
+                var (final, _) = await new JobWatcher(context).Watch(cluster.Grains.GetGrain<ITrainingJobGrain>(p[1]), cluster.Grains);
                 context.Out.WriteLine(Line(final));
                 return final.State == JobState.Completed ? 0 : 1;
             default:

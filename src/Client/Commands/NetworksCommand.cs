@@ -7,10 +7,10 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Client.Commands;
 
-/// <summary>`netorleans networks [show ID | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]`.</summary>
+/// <summary>`netorleans networks [show ID | create ID --layers .. | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]`.</summary>
 public static class NetworksCommand
 {
-    public static readonly string[] Options = ["--gateway", "--network", "--top"];
+    public static readonly string[] Options = ["--gateway", "--network", "--top", "--layers", "--activation", "--output", "--loss", "--seed"];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
@@ -19,9 +19,9 @@ public static class NetworksCommand
         var expected = verb switch
         {
             "list" => 1,
-            "show" or "delete" or "checkpoint" or "import" => 2,
+            "show" or "create" or "delete" or "checkpoint" or "import" => 2,
             "export" => 3,
-            _ => throw new UsageException($"networks: unknown subcommand '{verb}' (list, show, export, import, delete, checkpoint)"),
+            _ => throw new UsageException($"networks: unknown subcommand '{verb}' (list, show, create, export, import, delete, checkpoint)"),
         };
         if (p.Count != expected && !(verb == "list" && p.Count == 0))
         {
@@ -29,6 +29,7 @@ public static class NetworksCommand
         }
 
         var imported = verb == "import" ? ModelFile.Read(p[1]) : null;
+        var seeded = verb == "create" ? Seeded(args) : null;
         await using var cluster = await ClusterConnection.Open(args.All("--gateway"), context.Info);
         var grains = cluster.Grains;
         switch (verb)
@@ -50,6 +51,11 @@ public static class NetworksCommand
                 ModelFile.Write(p[2], model);
                 context.Out.WriteLine($"network {p[1]} written to {p[2]}");
                 break;
+            case "create":
+                var created = await NetworkCreator.Create(grains, p[1], seeded!, OptimizerSetup.From(new()), context);
+                var size = NetworkSize.Of(seeded!.ToSpec());
+                context.Out.WriteLine($"network {p[1]} created: {Shape(created)}, {size.Parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters in {size.Neurons.ToString("N0", CultureInfo.InvariantCulture)} neurons");
+                break;
             case "import":
                 var newId = args.Get("--network") ?? Path.GetFileNameWithoutExtension(p[1]);
                 await grains.GetGrain<INetworkGrain>(newId).Create(ModelMessage.From(imported!), OptimizerSetup.From(new()), replace: false);
@@ -66,6 +72,25 @@ public static class NetworksCommand
         }
 
         return 0;
+    }
+
+    /// <summary>`networks create`'s model: --layers (required), --activation (sigmoid), --output (the activation), --loss, drawn from --seed (1).</summary>
+    private static ModelMessage Seeded(Arguments args)
+    {
+        var sizes = TrainSettings.Sizes(args.Get("--layers") ?? throw new UsageException("networks create: --layers is required (e.g. --layers 784,256,10)"));
+        var hidden = args.Get("--activation") ?? "sigmoid";
+        var output = args.Get("--output") ?? hidden;
+        var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
+        try
+        {
+            var spec = NetworkSpec.Create(sizes, hidden, output, loss);
+            spec.Validate();
+            return ModelMessage.Seeded(spec, args.Int("--seed", 1, 0));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--layers: {e.Message}");
+        }
     }
 
     /// <summary>"784,128,10 relu/softmax mse".</summary>

@@ -47,10 +47,15 @@ public static class TrainCommand
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
         var optimizer = OptimizerSetup.From(settings.Optimizer);
         var existing = settings.NetworkId is null || settings.ModelGiven ? null : await Find(network);
-        NetworkSummary summary;
+        ModelMessage? create = null;
         if (existing is null)
         {
-            summary = await network.Create(ModelMessage.From(settings.Model), optimizer, replace: false);
+            if (settings.NetworkId is not null && !settings.ModelGiven)
+            {
+                TrainSettings.CheckOverflow(settings.Model, settings.Train, settings.Test);
+            }
+
+            create = settings.Model;
         }
         else
         {
@@ -59,25 +64,17 @@ public static class TrainCommand
                 throw new UsageException($"network {networkId} takes {existing.Inputs} inputs and has {existing.Layers[^1].Size} outputs but '{settings.Train.Name}' has {settings.Train.Features} features and {settings.Train.Targets} targets");
             }
 
-            await network.SetOptimizer(optimizer);
-            summary = existing;
+            TrainSettings.CheckOverflow((await network.Export()).ToModel(), settings.Train, settings.Test);
             context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
-        context.Clock.Mark("network created");
         var jobId = $"job-{Guid.NewGuid().ToString("N")[..8]}";
-        await DataUploader.Upload(cluster.Grains, $"{jobId}/train", settings.Train);
-        if (settings.Test is { } test)
-        {
-            await DataUploader.Upload(cluster.Grains, $"{jobId}/test", test);
-        }
-
-        context.Clock.Mark("data uploaded");
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
-            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds);
-        await job.Start(request);
-        context.Clock.Mark("job started");
+            settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
+        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
+        context.Clock.Mark("data uploaded, network created, job started");
+        var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
         {
@@ -85,7 +82,7 @@ public static class TrainCommand
             return 0;
         }
 
-        var (final, records) = await new JobWatcher(context).Watch(job);
+        var (final, records) = await new JobWatcher(context).Watch(job, cluster.Grains);
         context.Clock.Mark("job finished");
         if (final.State == JobState.Failed)
         {

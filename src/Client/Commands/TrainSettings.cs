@@ -4,6 +4,7 @@ using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
+using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Silo.Telemetry;
 
@@ -13,7 +14,7 @@ namespace NetOrleans.Client.Commands;
 public sealed record TrainSettings(
     DataSet Train,
     DataSet? Test,
-    NetworkModel Model,
+    ModelMessage Model,
     bool ModelGiven,
     OptimizerSettings Optimizer,
     int Epochs,
@@ -28,13 +29,15 @@ public sealed record TrainSettings(
     bool Detach,
     TelemetrySettings Telemetry,
     int TraceBatches,
-    double CheckpointSeconds)
+    double CheckpointSeconds,
+    double StorageTimeoutSeconds)
 {
     public static readonly string[] Options =
     [
         "--data", "--label", "--model", "--layers", "--activation", "--output", "--loss", "--seed", "--epochs", "--lr",
         "--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--eps", "--scale", "--test-fraction",
         "--out", "--plot", "--network", "--predict", "--gateway", CommandTelemetry.Option, "--trace-batches", "--checkpoint-seconds",
+        "--storage-timeout",
     ];
 
     public static readonly string[] Flags = ["--shuffle", "--no-shuffle", "--detach"];
@@ -68,9 +71,9 @@ public sealed record TrainSettings(
         var (train, test) = SplitOff(args, data, seed);
         var model = BuildModel(args, train, seed);
         var predictions = args.All("--predict").Select(p => p.Split(',').Select(v => Arguments.Number(v.Trim(), "--predict value")).ToArray()).ToArray();
-        foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
+        foreach (var p in predictions.Where(p => p.Length != model.Inputs))
         {
-            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
+            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Inputs} inputs");
         }
 
         if (args.Flag("--shuffle") && args.Flag("--no-shuffle"))
@@ -85,12 +88,19 @@ public sealed record TrainSettings(
             throw new UsageException("train: --detach needs --gateway (an embedded silo ends with this process)");
         }
 
-        CheckFolder(args, "--out");
-        CheckFolder(args, "--plot");
+        CheckOutput(args, "--out");
+        CheckOutput(args, "--plot");
+        var modelGiven = args.Has("--model") || args.Has("--layers");
+        if (args.Get("--network") is null || modelGiven)
+        {
+            // The network will start from this model: its first forward pass must not overflow on the data.
+            CheckOverflow(model, train, test);
+        }
 
-        return new TrainSettings(train, test, model, args.Has("--model") || args.Has("--layers"), optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
+        return new TrainSettings(train, test, model, modelGiven, optimizer, epochs, batchSize, shuffle, seed, args.Get("--network"),
             args.Get("--out"), args.Get("--plot"), predictions, gateways, args.Flag("--detach"),
-            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")), ParseCheckpointSeconds(args));
+            CommandTelemetry.Settings(args), ParseTraceBatches(args.Get("--trace-batches")), ParseCheckpointSeconds(args),
+            ParseStorageTimeout(args));
     }
 
     /// <summary>
@@ -101,6 +111,13 @@ public sealed record TrainSettings(
     {
         var seconds = args.Double("--checkpoint-seconds", JobRequest.DefaultCheckpointSeconds);
         return seconds >= 0 ? seconds : throw new UsageException($"train: --checkpoint-seconds must be 0 or more, got {seconds}");
+    }
+
+    /// <summary>--storage-timeout S: how long a job waits, paused, for lost storage or a settling cluster before it gives up (60).</summary>
+    private static double ParseStorageTimeout(Arguments args)
+    {
+        var seconds = args.Double("--storage-timeout", JobRequest.DefaultStorageTimeoutSeconds);
+        return seconds >= 0 && double.IsFinite(seconds) ? seconds : throw new UsageException($"train: --storage-timeout must be a number of seconds, 0 or more, got {seconds}");
     }
 
     /// <summary>--trace-batches: first (the default: the first batch of every epoch), N (every Nth batch) or all.</summary>
@@ -130,8 +147,11 @@ public sealed record TrainSettings(
         return (train, test);
     }
 
-    /// <summary>The model to start from: --model, or --layers (by default n,2,k), initialised from --seed.</summary>
-    private static NetworkModel BuildModel(Arguments args, DataSet train, long seed)
+    /// <summary>
+    /// The model to start from: --model, or --layers (by default n,2,k) initialised from --seed by the network itself
+    /// (a seeded model: no parameters are made here, however large the network).
+    /// </summary>
+    private static ModelMessage BuildModel(Arguments args, DataSet train, long seed)
     {
         if (args.Get("--model") is { } path)
         {
@@ -142,14 +162,10 @@ public sealed record TrainSettings(
 
             var model = ModelFile.Read(path);
             CheckFits(model.Spec, train, path);
-            return model;
+            return ModelMessage.From(model);
         }
 
-        var layers = args.Get("--layers") ?? $"{train.Features},2,{train.Targets}";
-
-        var sizes = layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
+        var sizes = Sizes(args.Get("--layers") ?? $"{train.Features},2,{train.Targets}");
         var hidden = args.Get("--activation") ?? "sigmoid";
         var output = args.Get("--output") ?? (train.Classes is { Count: > 2 } || (train.Classes is not null && train.Targets > 1) ? "softmax" : hidden);
         var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
@@ -159,15 +175,23 @@ public sealed record TrainSettings(
         var (shift, scale) = Scale(args, train);
         spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
         Check(spec.Validate);
-        return Initialization.Create(spec, seed);
+        return ModelMessage.Seeded(spec, seed);
     }
+
+    /// <summary>--layers "784,256,10": n_0, n_1, .., n_L.</summary>
+    public static int[] Sizes(string layers) =>
+        layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+            ? n
+            : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
 
     private static (double[] Shift, double[] Scale) Scale(Arguments args, DataSet train)
     {
         var method = Check(() => Scaling.Parse(args.Get("--scale") ?? "none"));
         if (method != "none")
         {
-            return Scaling.Fit(train, method);
+            var (shift, scale) = Scaling.Fit(train, method);
+            OverflowCheck.CheckScaling(train, method, shift, scale);
+            return (shift, scale);
         }
 
         return (train.InputShift ?? new double[train.Features], train.InputScale ?? Enumerable.Repeat(1.0, train.Features).ToArray());
@@ -186,12 +210,62 @@ public sealed record TrainSettings(
         }
     }
 
-    /// <summary>A file written after training (--out, --plot) needs a folder that exists, or the training is lost at the very end.</summary>
-    private static void CheckFolder(Arguments args, string option)
+    /// <summary>
+    /// As <see cref="CheckOverflow(NetworkModel, DataSet, DataSet?)"/> for a model the cluster will draw from its seed,
+    /// drawn here too when it is small enough; a larger one is checked by its first step in the cluster (one line too).
+    /// </summary>
+    public static void CheckOverflow(ModelMessage model, DataSet train, DataSet? test)
     {
-        if (args.Get(option) is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder && !Directory.Exists(folder))
+        if (!model.IsSeeded || NetworkSize.Of(model.ToSpec()).Parameters <= OverflowCheckParameters)
+        {
+            CheckOverflow(model.ToModel(), train, test);
+        }
+    }
+
+    /// <summary>The largest seeded model the console draws to check the first forward pass (80 MB of weights).</summary>
+    private const long OverflowCheckParameters = 10_000_000;
+
+    /// <summary>Throws a <see cref="DataFormatException"/> naming the first row and column whose first forward pass through <paramref name="model"/> overflows.</summary>
+    public static void CheckOverflow(NetworkModel model, DataSet train, DataSet? test)
+    {
+        OverflowCheck.Check(model, train);
+        if (test is not null)
+        {
+            OverflowCheck.Check(model, test);
+        }
+    }
+
+    /// <summary>
+    /// A file written after training (--out, --plot) must be one this process can write, in a folder that exists, or
+    /// the training is lost at the very end: checked by opening it for writing, which leaves the file system as it was.
+    /// </summary>
+    private static void CheckOutput(Arguments args, string option)
+    {
+        if (args.Get(option) is not { } path)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new UsageException($"{option}: '{path}' is a folder, not a file (give a file name, e.g. {Path.Combine(path, option == "--out" ? "model.json" : "curves.png")})");
+        }
+
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
         {
             throw new UsageException($"{option}: the folder '{folder}' does not exist");
+        }
+
+        try
+        {
+            using var probe = File.Exists(full)
+                ? new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)
+                : new FileStream(full, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"{option}: cannot write '{path}' ({e.Message})");
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetOrleans.Client.Cli;
+using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo;
 using NetOrleans.Silo.Telemetry;
 using Orleans.Configuration;
@@ -43,6 +44,20 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>True when the silo runs inside this process.</summary>
     public bool Embedded { get; }
 
+    /// <summary>The embedded silo's memory budget for new networks: NETORLEANS_MEMORY_BUDGET (8GB, 25%), as a separate silo reads it; by default half of what it has available.</summary>
+    private static MemoryBudgetOptions EmbeddedMemoryBudget()
+    {
+        const string variable = "NETORLEANS_MEMORY_BUDGET";
+        try
+        {
+            return Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value ? SiloArguments.MemoryBudget(variable, value) : new();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     /// <summary>Connects to the gateways, or starts an embedded silo when there are none.</summary>
     /// <param name="gateways">HOST:PORT addresses, possibly empty</param>
     /// <param name="log">where to say which it is</param>
@@ -55,7 +70,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         if (gateways.Count == 0)
         {
             var siloPort = FreePort();
-            var silo = EmbeddedSilo.Build(siloPort, telemetry);
+            var silo = EmbeddedSilo.Build(siloPort, telemetry, EmbeddedMemoryBudget());
             clock.Mark("embedded silo: host built");
             await silo.StartAsync();
             clock.Mark("embedded silo: started");

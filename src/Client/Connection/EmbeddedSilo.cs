@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo;
 using NetOrleans.Silo.Telemetry;
 
@@ -15,9 +16,10 @@ public static class EmbeddedSilo
     /// <summary>Builds the silo's host, not started.</summary>
     /// <param name="siloPort">a free loopback port for the silo's own endpoint (its identity in the membership table)</param>
     /// <param name="telemetry">what the process traces</param>
-    public static IHost Build(int siloPort, TelemetrySettings telemetry)
+    /// <param name="memoryBudget">how much memory the silo's networks may take</param>
+    public static IHost Build(int siloPort, TelemetrySettings telemetry, MemoryBudgetOptions memoryBudget)
     {
-        var settings = new SiloSettings { SiloPort = siloPort, GatewayPort = SiloSettings.NoGateway, Telemetry = telemetry };
+        var settings = new SiloSettings { SiloPort = siloPort, GatewayPort = SiloSettings.NoGateway, Telemetry = telemetry, MemoryBudget = memoryBudget };
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.UseOrleans(silo => silo.UseNetOrleans(settings));
         return builder.Build();

@@ -102,7 +102,7 @@ public static class CsvReader
                 }
             }
 
-            return new DataSet(source, [.. x], numeric.Select(v => v!.Value).ToArray(), featureNames.Length, 1, featureNames);
+            return new DataSet(source, [.. x], numeric.Select(v => v!.Value).ToArray(), featureNames.Length, 1, featureNames) { Lines = targetLines };
         }
 
         var classes = rawTargets.Distinct().ToArray();
@@ -112,7 +112,7 @@ public static class CsvReader
             y[r * classes.Length + Array.IndexOf(classes, rawTargets[r])] = 1.0;
         }
 
-        return new DataSet(source, [.. x], y, featureNames.Length, classes.Length, featureNames, classes);
+        return new DataSet(source, [.. x], y, featureNames.Length, classes.Length, featureNames, classes) { Lines = targetLines };
     }
 
     private static string[] Split(string line) => line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();

@@ -29,6 +29,9 @@ public sealed record DataSet(
     /// <summary>Suggested input scale of a model trained on this data.</summary>
     public double[]? InputScale { get; init; }
 
+    /// <summary>The line of each sample in its file, where it came from a text file (CSV): errors name the line.</summary>
+    public IReadOnlyList<int>? Lines { get; init; }
+
     /// <summary>A fixed test split, where the data set has one (MNIST).</summary>
     public DataSet? Test { get; init; }
 
@@ -49,6 +52,6 @@ public sealed record DataSet(
             Target(indices[r]).CopyTo(y.AsSpan(r * Targets));
         }
 
-        return this with { Name = name ?? Name, X = x, Y = y, Test = null };
+        return this with { Name = name ?? Name, X = x, Y = y, Lines = Lines is null ? null : indices.Select(i => Lines[i]).ToArray(), Test = null };
     }
 }

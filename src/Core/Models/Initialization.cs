@@ -15,25 +15,31 @@ public static class Initialization
         var theta = new double[spec.Layers.Count][][];
         for (var l = 0; l < spec.Layers.Count; l++)
         {
-            var layer = spec.Layers[l];
-            var fanIn = spec.FanIn(l);
-            var sigma = Activations.Activations.Find(layer.Activation) is Activations.Relu
-                ? Math.Sqrt(2.0 / fanIn)
-                : Math.Sqrt(2.0 / (fanIn + layer.Size));
-            theta[l] = new double[layer.Size][];
-            for (var j = 0; j < layer.Size; j++)
+            theta[l] = new double[spec.Layers[l].Size][];
+            for (var j = 0; j < theta[l].Length; j++)
             {
-                var random = SeededRandom.For(seed, l, j);
-                var t = new double[fanIn + 1];
-                for (var i = 0; i < fanIn; i++)
-                {
-                    t[i] = sigma * random.NextGaussian();
-                }
-
-                theta[l][j] = t;
+                theta[l][j] = Neuron(spec, seed, l, j);
             }
         }
 
         return new NetworkModel(spec, theta);
+    }
+
+    /// <summary>The initial n + 1 parameters of neuron <paramref name="j"/> of layer <paramref name="l"/> (0-based), from its own stream.</summary>
+    public static double[] Neuron(NetworkSpec spec, long seed, int l, int j)
+    {
+        var layer = spec.Layers[l];
+        var fanIn = spec.FanIn(l);
+        var sigma = Activations.Activations.Find(layer.Activation) is Activations.Relu
+            ? Math.Sqrt(2.0 / fanIn)
+            : Math.Sqrt(2.0 / (fanIn + layer.Size));
+        var random = SeededRandom.For(seed, l, j);
+        var t = new double[fanIn + 1];
+        for (var i = 0; i < fanIn; i++)
+        {
+            t[i] = sigma * random.NextGaussian();
+        }
+
+        return t;
     }
 }

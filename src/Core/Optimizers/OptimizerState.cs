@@ -11,7 +11,4 @@ public sealed class OptimizerState
 
     /// <summary>Adam's second moment v; null until first needed. n + 1 values.</summary>
     public double[]? V { get; set; }
-
-    /// <summary>A deep copy.</summary>
-    public OptimizerState Clone() => new() { Step = Step, M = (double[]?)M?.Clone(), V = (double[]?)V?.Clone() };
 }

@@ -39,6 +39,24 @@ public static class NetworkMath
         return length / width;
     }
 
+    /// <summary>Throws unless x and y are the same whole, finite batch for the network; returns B.</summary>
+    /// <param name="spec">the network</param>
+    /// <param name="x">B x n_0 inputs</param>
+    /// <param name="y">B x n_L targets</param>
+    public static int CheckTrainingBatch(NetworkSpec spec, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var batch = CheckBatch(x.Length, spec.Inputs, "input");
+        var targets = CheckBatch(y.Length, spec.Outputs, "target");
+        if (batch != targets)
+        {
+            throw new ArgumentException($"{batch} input rows but {targets} target rows");
+        }
+
+        CheckFinite(x, spec.Inputs, "input");
+        CheckFinite(y, spec.Outputs, "target");
+        return batch;
+    }
+
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first value that is NaN or infinite.</summary>
     public static void CheckFinite(ReadOnlySpan<double> values, int width, string what)
     {

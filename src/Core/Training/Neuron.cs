@@ -156,21 +156,6 @@ public sealed class Neuron
         }
     }
 
-    /// <summary>Replaces the parameters (and optionally the optimizer state), dropping any pending forward pass.</summary>
-    public void Load(double[] theta, OptimizerState? state)
-    {
-        if (theta.Length != Theta.Length)
-        {
-            throw new ArgumentException($"expected {Theta.Length} parameters, got {theta.Length}");
-        }
-
-        Theta = theta;
-        State = state ?? new OptimizerState();
-        _x = default;
-        _z = null;
-        _a = null;
-    }
-
     /// <summary>B, the rows in <paramref name="length"/> inputs; throws unless they are a whole, non-empty batch of rows of n.</summary>
     private int BatchOf(int length)
     {

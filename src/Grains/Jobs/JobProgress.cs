@@ -65,7 +65,9 @@ internal sealed class JobProgress(string jobId, JobRecord record)
     public void RolledBack(IEnumerable<EpochRecord> epochs, string reason)
     {
         var kept = epochs.ToList();
-        record.Rollbacks.Add(new JobRollback(record.Records.Count + 1, _batch, kept.Count, reason, DateTime.UtcNow));
+        // A job whose activation was lost resumes from a record saved now and then: the network may be ahead of it.
+        var at = Math.Max(record.Records.Count, kept.Count) + 1;
+        record.Rollbacks.Add(new JobRollback(at, _batch, kept.Count, reason, DateTime.UtcNow));
         record.Records = kept;
         _batch = 0;
         Changed(force: true);

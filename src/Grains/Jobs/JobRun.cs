@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using NetOrleans.Core.Models;
-using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Telemetry;
@@ -17,8 +16,7 @@ namespace NetOrleans.Grains.Jobs;
 internal sealed class JobRun(
     JobRequest request,
     RunLease lease,
-    INetworkRunGrain run,
-    INetworkGrain network,
+    IRunNetwork network,
     LoadedData train,
     LoadedData? test,
     JobProgress progress,
@@ -146,7 +144,7 @@ internal sealed class JobRun(
                 BatchOutcome outcome;
                 try
                 {
-                    outcome = await Under(parent, () => run.Step(lease, step, x, y));
+                    outcome = await Under(parent, () => network.Step(lease, step, x, y));
                 }
                 catch (ArithmeticException notFinite)
                 {
@@ -158,10 +156,10 @@ internal sealed class JobRun(
                 progress.Trained(b + 1, outcome.Rows);
             }
 
-            var onTest = test is null ? null : await Under(null, () => test.Evaluate(network, spec));
+            var onTest = test is null ? null : await Under(null, () => test.Evaluate(network.Predict, spec));
             var record = new EpochRecord(epoch, lossSum / rows, classes ? (double)correct / rows : null, onTest?.Loss, onTest?.Accuracy);
             var checkpoint = _checkpoints.Due(lastEpoch: e == request.Epochs);
-            await run.EndEpoch(lease, record, checkpoint);
+            await network.EndEpoch(lease, record, checkpoint);
             if (checkpoint)
             {
                 _checkpoints.Taken();
@@ -188,7 +186,7 @@ internal sealed class JobRun(
             stop.ThrowIfCancellationRequested();
             try
             {
-                var summary = await run.Claim(lease, resume);
+                var summary = await network.Claim(lease, resume);
                 progress.Waiting(null);
                 return summary;
             }
@@ -211,7 +209,7 @@ internal sealed class JobRun(
     {
         try
         {
-            await run.Release(lease, checkpoint);
+            await network.Release(lease, checkpoint);
         }
         catch (Exception e) when (e is not StaleRunException)
         {

@@ -85,9 +85,40 @@ internal sealed class GrainNetwork(NetworkSpec spec, GrainLayer[] layers)
         return (a, loss);
     }
 
-    /// <summary>Every neuron writes checkpoint <paramref name="version"/>; every one must be at <paramref name="step"/>.</summary>
-    public Task Checkpoint(long version, long step, long fence) =>
-        Task.WhenAll(layers.Select(layer => layer.Checkpoint(version, step, fence)));
+    /// <summary>Every neuron grain of the network, layer by layer.</summary>
+    public IEnumerable<Interfaces.INeuronGrain> Neurons => layers.SelectMany(layer => layer.Neurons);
+
+    /// <summary>
+    /// Every neuron takes its weights θ_j^l = <paramref name="theta"/>(l, j) (l, j 0-based) and a fresh optimizer, a
+    /// round of neurons at a time (<see cref="NeuronRounds"/>); <paramref name="initialized"/> hears of each round done.
+    /// </summary>
+    public async Task Initialize(Func<int, int, double[]> theta, OptimizerSetup optimizer, Action<int> initialized)
+    {
+        foreach (var round in NeuronRounds.Of(spec))
+        {
+            await Task.WhenAll(round.Select(n => layers[n.L].Neurons[n.J].Initialize(
+                new NeuronSetup(spec.Layers[n.L].Activation, theta(n.L, n.J), optimizer, ReturnsSignal: n.L > 0))));
+            initialized(round.Length);
+        }
+    }
+
+    /// <summary>The parameters of every neuron: θ[l][j] = [w_0 .. w_{n-1}, b] of neuron j of layer l+1.</summary>
+    public async Task<double[][][]> Theta() =>
+        await Task.WhenAll(layers.Select(async layer =>
+            (await Task.WhenAll(layer.Neurons.Select(n => n.GetParameters()))).Select(p => p.Theta).ToArray()));
+
+    /// <summary>
+    /// Every neuron writes checkpoint <paramref name="version"/>, a round of neurons at a time; every one must be at
+    /// <paramref name="step"/>. <paramref name="checkpointed"/> hears of each round done.
+    /// </summary>
+    public async Task Checkpoint(long version, long step, long fence, Action<int>? checkpointed = null)
+    {
+        foreach (var round in NeuronRounds.Of(spec))
+        {
+            await Task.WhenAll(round.Select(n => layers[n.L].Neurons[n.J].Checkpoint(version, step, fence)));
+            checkpointed?.Invoke(round.Length);
+        }
+    }
 
     /// <summary>Every neuron goes back to checkpoint <paramref name="version"/>; throws unless every one comes back at <paramref name="step"/>.</summary>
     public async Task Restore(long version, long step, long fence)

@@ -43,10 +43,6 @@ internal sealed class GrainLayer(INeuronGrain[] neurons)
     public Task<NeuronSignal[]> BackwardAndStepFromLayer(LayerSignal above, long step) =>
         FanOut(n => n.BackwardAndStepFromLayer(above, step), g => g.Relay.BackwardAndStepFromLayer(above, step, g.Keys));
 
-    /// <summary>Every neuron writes checkpoint <paramref name="version"/> at <paramref name="step"/>.</summary>
-    public Task Checkpoint(long version, long step, long fence) =>
-        Task.WhenAll(neurons.Select(n => n.Checkpoint(version, step, fence)));
-
     /// <summary>Every neuron goes back to checkpoint <paramref name="version"/>.</summary>
     /// <returns>the step each neuron came back at</returns>
     public Task<long[]> Restore(long version, long fence) =>

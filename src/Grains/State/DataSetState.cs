@@ -2,13 +2,10 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.State;
 
-/// <summary>A complete data set as stored: N x n features and N x k targets.</summary>
+/// <summary>A data set as stored: its manifest only (the rows are in its chunk grains), written once every chunk is stored.</summary>
 [GenerateSerializer, Alias("NetOrleans.DataSetState")]
 public sealed class DataSetState
 {
-    [Id(0)] public DataSetHeader? Header { get; set; }
-
-    [Id(1)] public double[] X { get; set; } = [];
-
-    [Id(2)] public double[] Y { get; set; } = [];
+    /// <summary>The complete data set, or null. (Ids 0-2 held the whole data set in one state, which outgrew Orleans' messages.)</summary>
+    [Id(3)] public DataSetManifest? Manifest { get; set; }
 }

@@ -36,4 +36,18 @@ public sealed class NetworkState
 
     /// <summary>Grows with every new trainer of the network (and every new creation): neurons refuse an older one.</summary>
     [Id(11)] public long Fence { get; set; }
+
+    /// <summary>The record of a network just created from <paramref name="model"/>: no steps, a newer fence than <paramref name="before"/>.</summary>
+    public static NetworkState Created(ModelMessage model, OptimizerSetup optimizer, NetworkState before) => new()
+    {
+        Inputs = model.Inputs,
+        Layers = model.Layers,
+        Loss = model.Loss,
+        InputShift = model.InputShift,
+        InputScale = model.InputScale,
+        Classes = model.Classes,
+        Optimizer = optimizer,
+        CheckpointVersion = before.CheckpointVersion,
+        Fence = before.Fence + 1,
+    };
 }

@@ -13,7 +13,7 @@ public sealed class NeuronSnapshot
     /// <summary>The network's checkpoint version this snapshot belongs to.</summary>
     [Id(0)] public long Version { get; set; }
 
-    /// <summary>theta, n + 1 parameters (empty in a slot's in-memory stub).</summary>
+    /// <summary>theta, n + 1 parameters.</summary>
     [Id(1)] public double[] Theta { get; set; } = [];
 
     [Id(2)] public OptimizerSetup? Optimizer { get; set; }
@@ -35,9 +35,6 @@ public sealed class NeuronSnapshot
 
     [Id(9)] public bool ReturnsSignal { get; set; }
 
-    /// <summary>True when it holds parameters, not just a stub that remembers which version is stored.</summary>
+    /// <summary>True when it holds parameters (a record read back from storage).</summary>
     public bool IsComplete => Theta.Length > 0;
-
-    /// <summary>What a neuron keeps in memory of a stored slot: which version and fence, not the numbers.</summary>
-    public NeuronSnapshot Stub() => new() { Version = Version, Fence = Fence };
 }

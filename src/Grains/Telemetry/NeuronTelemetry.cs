@@ -15,34 +15,38 @@ internal sealed class NeuronTelemetry
     private static readonly KeyValuePair<string, object?> ForwardPass = new(TagNames.Pass, "forward");
     private static readonly KeyValuePair<string, object?> BackwardPass = new(TagNames.Pass, "backward");
 
+    /// <summary>Layer numbers boxed once for every neuron's tags.</summary>
+    private static readonly object[] Layers = Enumerable.Range(0, 64).Select(l => (object)l).ToArray();
+
+    // A neuron keeps these for its life, so they are few: its network's id is interned (one string for all its neurons).
     private readonly string _network;
-    private readonly object _layer;
-    private readonly object _index;
-    private readonly KeyValuePair<string, object?> _networkTag;
-    private readonly KeyValuePair<string, object?> _layerTag;
+    private readonly int _layer;
+    private readonly int _index;
 
     /// <param name="key">the neuron grain's key, "{network}/{layer}/{index}"</param>
     public NeuronTelemetry(string key)
     {
         var (network, layer, index) = NeuronKeys.Parse(key);
-        _network = network;
+        _network = string.Intern(network);
         _layer = layer;
         _index = index;
-        _networkTag = new(TagNames.NetworkId, network);
-        _layerTag = new(TagNames.Layer, _layer);
     }
+
+    private KeyValuePair<string, object?> NetworkTag => new(TagNames.NetworkId, _network);
+
+    private KeyValuePair<string, object?> LayerTag => new(TagNames.Layer, _layer < Layers.Length ? Layers[_layer] : _layer);
 
     /// <summary>Counts a forward call and starts its span, if the caller's call is traced.</summary>
     public Activity? StartForward(int batch)
     {
-        TrainingMetrics.NeuronCalls.Add(1, _networkTag, _layerTag, ForwardPass);
+        TrainingMetrics.NeuronCalls.Add(1, NetworkTag, LayerTag, ForwardPass);
         return Start(SpanNames.NeuronForward, batch);
     }
 
     /// <summary>Counts a backward call and starts its span, if the caller's call is traced.</summary>
     public Activity? StartBackward(int batch)
     {
-        TrainingMetrics.NeuronCalls.Add(1, _networkTag, _layerTag, BackwardPass);
+        TrainingMetrics.NeuronCalls.Add(1, NetworkTag, LayerTag, BackwardPass);
         return Start(SpanNames.NeuronBackward, batch);
     }
 

@@ -6,7 +6,7 @@ namespace NetOrleans.Core.Tests.Data;
 public sealed class BuiltInDataSetsTests
 {
     [Fact]
-    public void NamesListEveryBuiltInSet()
+    public void Names_list_every_built_in_set()
     {
         Assert.Equal(["gender", "xor", "iris", "mnist"], BuiltInDataSets.Names);
     }
@@ -15,7 +15,7 @@ public sealed class BuiltInDataSetsTests
     [InlineData("gender")]
     [InlineData("xor")]
     [InlineData("iris")]
-    public void FindsEachName(string name)
+    public void Finds_each_name(string name)
     {
         var data = BuiltInDataSets.Find(name);
         Assert.NotNull(data);
@@ -26,13 +26,13 @@ public sealed class BuiltInDataSetsTests
     [InlineData("cifar")]
     [InlineData("")]
     [InlineData(null)]
-    public void UnknownNameIsNull(string? name)
+    public void Unknown_name_is_null(string? name)
     {
         Assert.Null(BuiltInDataSets.Find(name));
     }
 
     [Fact]
-    public void FindsTheDataFolderWithItsFiles()
+    public void Finds_the_data_folder_with_its_files()
     {
         var dir = BuiltInDataSets.FindDataDirectory();
         Assert.NotNull(dir);

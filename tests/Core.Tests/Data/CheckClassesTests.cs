@@ -8,7 +8,7 @@ public sealed class CheckClassesTests
     private static readonly IReadOnlyList<string> Colours = ["red", "green", "blue"];
 
     [Fact]
-    public void OneHotClassMissingFromTrainingIsNamed()
+    public void One_hot_class_missing_from_training_is_named()
     {
         var train = OneHot([0, 0, 1]);
         var test = OneHot([1, 2]);
@@ -19,13 +19,13 @@ public sealed class CheckClassesTests
     }
 
     [Fact]
-    public void ClassMissingFromTestOnlyIsFine()
+    public void Class_missing_from_test_only_is_fine()
     {
         DataSplit.CheckClasses(OneHot([0, 1, 2]), OneHot([1]));
     }
 
     [Fact]
-    public void SingleBinaryColumnIsChecked()
+    public void Single_binary_column_is_checked()
     {
         var classes = new[] { "male", "female" };
         var train = new DataSet("train", [1, 2], [0, 0], 1, 1, ["x"], classes);
@@ -37,7 +37,7 @@ public sealed class CheckClassesTests
     }
 
     [Fact]
-    public void RegressionTargetsAreNotClasses()
+    public void Regression_targets_are_not_classes()
     {
         var train = new DataSet("train", [1, 2], [0.5, 0.7], 1, 1, ["x"]);
         var test = new DataSet("test", [3], [9.0], 1, 1, ["x"]);
@@ -46,7 +46,7 @@ public sealed class CheckClassesTests
     }
 
     [Fact]
-    public void MismatchedShapesAreAnError()
+    public void Mismatched_shapes_are_an_error()
     {
         var test = new DataSet("test", [1, 2], [0, 0, 1], 2, 3, ["x", "y"], Colours);
 

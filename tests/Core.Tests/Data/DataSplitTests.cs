@@ -6,7 +6,7 @@ namespace NetOrleans.Core.Tests.Data;
 public sealed class DataSplitTests
 {
     [Fact]
-    public void SizesAreRoundedTrainShare()
+    public void Sizes_are_rounded_train_share()
     {
         var iris = BuiltInDataSets.Iris();
 
@@ -20,7 +20,7 @@ public sealed class DataSplitTests
     }
 
     [Fact]
-    public void SameSeedSameSplitOtherSeedOtherSplit()
+    public void Same_seed_same_split_other_seed_other_split()
     {
         var data = Numbered(50);
 
@@ -34,7 +34,7 @@ public sealed class DataSplitTests
     }
 
     [Fact]
-    public void EverySampleLandsOnExactlyOneSideWithItsTarget()
+    public void Every_sample_lands_on_exactly_one_side_with_its_target()
     {
         var data = Numbered(50);
 
@@ -51,7 +51,7 @@ public sealed class DataSplitTests
     [InlineData(1.0)]
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
-    public void FractionOutsideTheOpenUnitIntervalIsRejected(double f)
+    public void Fraction_outside_the_open_unit_interval_is_rejected(double f)
     {
         var e = Assert.Throws<ArgumentException>(() => DataSplit.Split(Numbered(10), f, 1));
         Assert.Contains("between 0 and 1", e.Message);
@@ -60,7 +60,7 @@ public sealed class DataSplitTests
     [Theory]
     [InlineData(0.01)]
     [InlineData(0.99)]
-    public void FractionLeavingOneSideEmptyIsRejected(double f)
+    public void Fraction_leaving_one_side_empty_is_rejected(double f)
     {
         var e = Assert.Throws<ArgumentException>(() => DataSplit.Split(Numbered(10), f, 1));
         Assert.Contains("at least one sample", e.Message);

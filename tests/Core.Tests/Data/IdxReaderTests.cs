@@ -13,7 +13,7 @@ public sealed class IdxReaderTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void ReadsImagesAndLabelsPlainOrGzipped(bool gzip)
+    public void Reads_images_and_labels_plain_or_gzipped(bool gzip)
     {
         var images = Write("images", gzip, Idx(0x803, [3, 2, 2], [0, 255, 51, 102, 1, 2, 3, 4, 255, 255, 0, 0]));
         var labels = Write("labels", gzip, Idx(0x801, [3], [7, 0, 9]));
@@ -34,7 +34,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void BadMagicNamesTheFileAndBothNumbers()
+    public void Bad_magic_names_the_file_and_both_numbers()
     {
         var path = Write("labels-as-images", false, Idx(0x801, [2], [1, 2]));
 
@@ -46,7 +46,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void TruncatedImageDataSaysHowMuchWasExpectedAndFound()
+    public void Truncated_image_data_says_how_much_was_expected_and_found()
     {
         var path = Write("short", true, Idx(0x803, [2, 2, 2], [1, 2, 3, 4, 5]));
 
@@ -56,7 +56,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void CutGzipFileIsAnError()
+    public void Cut_gzip_file_is_an_error()
     {
         var whole = File.ReadAllBytes(Write("whole", true, Idx(0x803, [4, 8, 8], Enumerable.Range(0, 256).Select(i => (byte)(i * 37)).ToArray())));
         var path = Write("cut", false, whole[..(whole.Length / 2)]);
@@ -67,7 +67,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void TruncatedHeaderIsAnError()
+    public void Truncated_header_is_an_error()
     {
         var path = Write("header", false, [0, 0, 8, 3, 0, 0]);
 
@@ -77,7 +77,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void LabelCountMustMatchImageCount()
+    public void Label_count_must_match_image_count()
     {
         var images = Write("images", false, Idx(0x803, [2, 1, 1], [1, 2]));
         var labels = Write("labels", false, Idx(0x801, [3], [1, 2, 3]));
@@ -90,7 +90,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void TrailingBytesAreAnError()
+    public void Trailing_bytes_are_an_error()
     {
         var path = Write("long", false, Idx(0x801, [2], [1, 2, 3]));
 
@@ -100,7 +100,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void GarbageIsAnError()
+    public void Garbage_is_an_error()
     {
         var text = Write("text", false, "hello, this is not an IDX file"u8.ToArray());
         var badGzip = Write("bad-gzip", false, [0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -110,7 +110,7 @@ public sealed class IdxReaderTests : IDisposable
     }
 
     [Fact]
-    public void MissingFileIsAnError()
+    public void Missing_file_is_an_error()
     {
         var path = Path.Combine(_dir, "absent");
 

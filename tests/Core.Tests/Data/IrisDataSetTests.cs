@@ -6,7 +6,7 @@ namespace NetOrleans.Core.Tests.Data;
 public sealed class IrisDataSetTests
 {
     [Fact]
-    public void LoadsOneHundredFiftyByFour()
+    public void Loads_one_hundred_fifty_by_four()
     {
         var iris = BuiltInDataSets.Find("iris")!;
         Assert.Equal("iris", iris.Name);
@@ -18,7 +18,7 @@ public sealed class IrisDataSetTests
     }
 
     [Fact]
-    public void HasThreeSpeciesOfFiftyInFirstAppearanceOrder()
+    public void Has_three_species_of_fifty_in_first_appearance_order()
     {
         var iris = BuiltInDataSets.Iris();
         Assert.Equal(3, iris.Targets);

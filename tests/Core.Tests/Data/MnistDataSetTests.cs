@@ -8,7 +8,7 @@ public sealed class MnistDataSetTests
     private static readonly Lazy<DataSet> Mnist = new(() => BuiltInDataSets.Find("mnist")!);
 
     [Fact]
-    public void LoadsEightThousandTrainAndTwoThousandTest()
+    public void Loads_eight_thousand_train_and_two_thousand_test()
     {
         var train = Mnist.Value;
         Assert.Equal("mnist", train.Name);
@@ -19,7 +19,7 @@ public sealed class MnistDataSetTests
     }
 
     [Fact]
-    public void HasSevenHundredEightyFourPixelFeatures()
+    public void Has_seven_hundred_eighty_four_pixel_features()
     {
         var train = Mnist.Value;
         Assert.Equal(784, train.Features);
@@ -30,7 +30,7 @@ public sealed class MnistDataSetTests
     }
 
     [Fact]
-    public void PixelsAreInTheUnitRangeAndNotAllZero()
+    public void Pixels_are_in_the_unit_range_and_not_all_zero()
     {
         var train = Mnist.Value;
         Assert.All(new[] { train.X, train.Test!.X }, x =>
@@ -43,7 +43,7 @@ public sealed class MnistDataSetTests
     }
 
     [Fact]
-    public void LabelsAreOneHotOverTheTenDigits()
+    public void Labels_are_one_hot_over_the_ten_digits()
     {
         var train = Mnist.Value;
         Assert.Equal(10, train.Targets);
@@ -60,7 +60,7 @@ public sealed class MnistDataSetTests
     }
 
     [Fact]
-    public void ClassesAreRoughlyBalancedInBothSplits()
+    public void Classes_are_roughly_balanced_in_both_splits()
     {
         var train = Mnist.Value;
         foreach (var set in new[] { train, train.Test! })
@@ -76,7 +76,7 @@ public sealed class MnistDataSetTests
     }
 
     [Fact]
-    public void TestSplitHasNoUnseenClass()
+    public void Test_split_has_no_unseen_class()
     {
         var train = Mnist.Value;
         DataSplit.CheckClasses(train, train.Test!);

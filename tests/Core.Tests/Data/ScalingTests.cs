@@ -15,7 +15,7 @@ public sealed class ScalingTests
         ["a", "b", "c"]);
 
     [Fact]
-    public void NoneIsZeroShiftUnitScale()
+    public void None_is_zero_shift_unit_scale()
     {
         var (shift, scale) = Scaling.Fit(Tiny, "none");
         Assert.Equal([0.0, 0.0, 0.0], shift);
@@ -23,7 +23,7 @@ public sealed class ScalingTests
     }
 
     [Fact]
-    public void StandardIsMeanAndPopulationStandardDeviation()
+    public void Standard_is_mean_and_population_standard_deviation()
     {
         var (shift, scale) = Scaling.Fit(Tiny, "standard");
 
@@ -34,7 +34,7 @@ public sealed class ScalingTests
     }
 
     [Fact]
-    public void MinMaxIsMinimumAndRange()
+    public void Min_max_is_minimum_and_range()
     {
         var (shift, scale) = Scaling.Fit(Tiny, " MinMax ");
 
@@ -43,7 +43,7 @@ public sealed class ScalingTests
     }
 
     [Fact]
-    public void ConstantColumnWithRoundingNoiseStillGetsUnitScale()
+    public void Constant_column_with_rounding_noise_still_gets_unit_scale()
     {
         var data = new DataSet("c", [0.1, 0.1, 0.1], [0, 1, 0], 1, 1, ["x"]);
         var (_, scale) = Scaling.Fit(data, "standard");
@@ -51,7 +51,7 @@ public sealed class ScalingTests
     }
 
     [Fact]
-    public void UnknownNameListsTheAllowedValues()
+    public void Unknown_name_lists_the_allowed_values()
     {
         var e = Assert.Throws<ArgumentException>(() => Scaling.Fit(Tiny, "zscore"));
         Assert.Contains("'zscore'", e.Message);
@@ -59,7 +59,7 @@ public sealed class ScalingTests
     }
 
     [Fact]
-    public void EmptyTrainingSetCannotBeFitted()
+    public void Empty_training_set_cannot_be_fitted()
     {
         var empty = new DataSet("empty", [], [], 2, 1, ["a", "b"]);
         Assert.Throws<ArgumentException>(() => Scaling.Fit(empty, "standard"));

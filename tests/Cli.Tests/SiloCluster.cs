@@ -2,10 +2,11 @@ namespace NetOrleans.Cli.Tests;
 
 /// <summary>
 /// Silo processes on 127.0.0.1 (`dotnet NetOrleans.Silo.dll --redis 127.0.0.1:P --cluster-id ID`) that keep their
-/// membership, grain state and reminders in one Redis, under a cluster id of their own; and client processes that
+/// membership, grain state and reminders in one Redis, under a cluster id of their own, or, with no Redis, localhost
+/// clustering with the first silo as the primary (`--primary 127.0.0.1:P` for the others); and client processes that
 /// reach them through their gateways. Disposing kills whatever silo is still running.
 /// </summary>
-public sealed class RedisCluster(RedisServer redis) : IAsyncDisposable
+public sealed class SiloCluster(RedisServer? redis) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
@@ -14,6 +15,7 @@ public sealed class RedisCluster(RedisServer redis) : IAsyncDisposable
     private readonly TempDirectory _directory = new();
     private readonly List<SiloProcess> _silos = [];
     private int _started;
+    private int? _primaryPort;
 
     /// <summary>This cluster's id, unique to this object, so that nothing else in the same Redis is seen.</summary>
     public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
@@ -34,16 +36,21 @@ public sealed class RedisCluster(RedisServer redis) : IAsyncDisposable
     public async Task<SiloProcess[]> Start(int count)
     {
         var ports = FreePorts.Take(2 * count);
-        var silos = Enumerable.Range(0, count).Select(i =>
-        {
-            var name = $"silo {++_started}";
-            string[] args = ["--silo-port", $"{ports[2 * i]}", "--gateway-port", $"{ports[2 * i + 1]}", "--redis", redis.Endpoint, "--cluster-id", ClusterId];
-            var process = ChildProcess.Start(DotnetProcess.StartInfo(RepoLayout.SiloDll, args, _directory.Path), name);
-            return new SiloProcess(name, process, ports[2 * i], ports[2 * i + 1]);
-        }).ToArray();
+        var silos = Enumerable.Range(0, count).Select(i => Launch($"silo {++_started}", ports[2 * i], ports[2 * i + 1])).ToArray();
         _silos.AddRange(silos);
         await Task.WhenAll(silos.Select(s => s.Process.WaitForLine(l => l.StartsWith("silo started", StringComparison.Ordinal), StartTimeout, "'silo started'")));
         return silos;
+    }
+
+    /// <summary>Starts <paramref name="silo"/> again, killed or not, on its own ports; waits until it has printed "silo started".</summary>
+    public async Task<SiloProcess> Restart(SiloProcess silo)
+    {
+        silo.Process.Kill();
+        var again = Launch(silo.Name, silo.SiloPort, silo.GatewayPort);
+        _silos[_silos.IndexOf(silo)] = again;
+        await again.Process.WaitForLine(l => l.StartsWith("silo started", StringComparison.Ordinal), StartTimeout, "'silo started'");
+        await silo.Process.DisposeAsync();
+        return again;
     }
 
     /// <summary>Stops every running silo the graceful way (SIGTERM) and waits until they have exited.</summary>
@@ -62,6 +69,16 @@ public sealed class RedisCluster(RedisServer redis) : IAsyncDisposable
 
     /// <summary>Every silo's output, for assertion messages.</summary>
     public string Logs => string.Join("\n", _silos.Select(s => $"--- {s.Name} (pid {s.Process.Id}, silo port {s.SiloPort}) ---\n{s.Process.Log}"));
+
+    private SiloProcess Launch(string name, int siloPort, int gatewayPort)
+    {
+        _primaryPort ??= siloPort;
+        string[] clustering = redis is not null ? ["--redis", redis.Endpoint]
+            : siloPort == _primaryPort ? [] : ["--primary", $"127.0.0.1:{_primaryPort}"];
+        string[] args = ["--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", .. clustering, "--cluster-id", ClusterId];
+        var process = ChildProcess.Start(DotnetProcess.StartInfo(RepoLayout.SiloDll, args, _directory.Path), name);
+        return new SiloProcess(name, process, siloPort, gatewayPort);
+    }
 
     public async ValueTask DisposeAsync()
     {

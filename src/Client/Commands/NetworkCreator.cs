@@ -1,0 +1,58 @@
+using System.Globalization;
+using NetOrleans.Client.Cli;
+using NetOrleans.Core.Models;
+using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Messages;
+
+namespace NetOrleans.Client.Commands;
+
+/// <summary>
+/// Creates a network for `train` and `networks create`: first its size against the cluster's memory budget (one line
+/// with the numbers, before any work), then the creation itself, with a progress line every few seconds while the
+/// network initializes and checkpoints its neurons in batches.
+/// </summary>
+public static class NetworkCreator
+{
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
+
+    /// <summary>Refuses a network the cluster cannot hold; creates it otherwise.</summary>
+    public static async Task<NetworkSummary> Create(IGrainFactory grains, string id, ModelMessage model, OptimizerSetup optimizer, CommandContext context)
+    {
+        var spec = Check(model.ToCheckedSpec);
+        var size = NetworkSize.Of(spec);
+        var budget = await grains.GetGrain<IClusterMemoryGrain>(0).Budget();
+        Check(() => size.CheckFits($"network '{id}' ({spec.Shape})", budget.Bytes, budget.Source));
+
+        var network = grains.GetGrain<INetworkGrain>(id);
+        var creating = network.Create(model, optimizer, replace: false);
+        while (await Task.WhenAny(creating, Task.Delay(ProgressEvery)) != creating)
+        {
+            if (await network.Creation() is { } c)
+            {
+                context.Info.WriteLine($"creating network {id}: {Count(c.Initialized)} of {Count(c.Neurons)} neurons initialized, {Count(c.Checkpointed)} checkpointed");
+            }
+        }
+
+        return await creating;
+    }
+
+    private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static T Check<T>(Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static void Check(Action check) => Check(() =>
+    {
+        check();
+        return 0;
+    });
+}
