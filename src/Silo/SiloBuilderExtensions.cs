@@ -32,7 +32,7 @@ public static class SiloBuilderExtensions
             o.SiloPort = settings.SiloPort;
             o.GatewayPort = settings.GatewayPort;
             o.SiloListeningEndpoint = new IPEndPoint(settings.Address, settings.SiloPort);
-            o.GatewayListeningEndpoint = new IPEndPoint(settings.Address, settings.GatewayPort);
+            o.GatewayListeningEndpoint = settings.GatewayPort == SiloSettings.NoGateway ? null : new IPEndPoint(settings.Address, settings.GatewayPort);
         });
         if (settings.Redis is { } redis)
         {

@@ -13,7 +13,10 @@ public sealed record SiloSettings
     /// <summary>The silo-to-silo port (silo-port).</summary>
     public int SiloPort { get; init; } = 11111;
 
-    /// <summary>The port clients connect to (gateway-port).</summary>
+    /// <summary>The <see cref="GatewayPort"/> of a silo that no client connects to from outside its process.</summary>
+    public const int NoGateway = 0;
+
+    /// <summary>The port clients connect to (gateway-port); <see cref="NoGateway"/> for none.</summary>
     public int GatewayPort { get; init; } = 30000;
 
     /// <summary>The primary silo of localhost clustering (primary); null when this silo is the primary.</summary>

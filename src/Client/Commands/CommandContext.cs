@@ -14,6 +14,9 @@ public sealed record CommandContext(TextWriter Out, TextWriter Info, bool Intera
     /// <summary>Ctrl-C: pressed never, unless the process's own was given.</summary>
     public CtrlC CtrlC { get; } = Interrupts ?? CtrlC.NeverPressed();
 
+    /// <summary>The --verbose stopwatch log of the command's stages; off unless asked for.</summary>
+    public StageClock Clock { get; init; } = StageClock.Off;
+
     /// <summary>Writes a line of results.</summary>
     public void WriteLine(string line)
     {

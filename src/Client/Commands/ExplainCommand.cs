@@ -41,7 +41,7 @@ public static class ExplainCommand
 
         var fromFile = modelPath is null ? null : ModelFile.Read(modelPath);
         var telemetry = new TelemetrySettings { Propagation = true, ServiceName = CommandTelemetry.ServiceName };
-        await using var local = await ClusterConnection.Open([], context.Info, telemetry,
+        await using var local = await ClusterConnection.Open([], context.Info, telemetry, whyEmbedded:
             "the sample runs through a copy of the network in this process's own silo, where its neurons' spans can be read");
         var model = fromFile ?? await Export(networkId!, GatewayAddresses.Of(args), local, context);
         var spec = model.Spec;

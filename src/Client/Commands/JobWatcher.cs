@@ -87,6 +87,7 @@ public sealed class JobWatcher(CommandContext context)
                     if (n % every == 0 || n == status.Epochs)
                     {
                         watcher.Context.WriteLine(EpochLine(n, status.Epochs, record));
+                        watcher.Context.Clock.Mark($"epoch {n} reported");
                     }
                 }
 

@@ -43,16 +43,21 @@ public static class PredictCommand
             throw new UsageException("predict: --label names a column of --data");
         }
 
-        var model = modelPath is null ? null : ModelFile.Read(modelPath);
-        var rows = dataName is null ? null : PredictionTable.Load(dataName, args.Get("--label"));
-        var fitted = model is not null && rows is not null ? PredictionTable.Fit(rows, model.Spec.Inputs) : null;
-        if (model is not null && rows is null)
+        // An embedded silo starts while the model and the rows are read.
+        var (cluster, (model, rows)) = await ClusterConnection.OpenWhile(GatewayAddresses.Of(args), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
         {
-            CheckWidth(x, model.Spec.Inputs);
-        }
+            var read = modelPath is null ? null : ModelFile.Read(modelPath);
+            var table = dataName is null ? null : PredictionTable.Load(dataName, args.Get("--label"));
+            if (read is not null && table is null)
+            {
+                CheckWidth(x, read.Spec.Inputs);
+            }
 
-        var telemetry = CommandTelemetry.Settings(args);
-        await using var cluster = await ClusterConnection.Open(GatewayAddresses.Of(args), context.Info, telemetry);
+            context.Clock.Mark("inputs read");
+            return (read, table);
+        });
+        await using var connection = cluster;
+        var fitted = model is not null && rows is not null ? PredictionTable.Fit(rows, model.Spec.Inputs) : null;
         using var span = CommandTelemetry.Start("predict");
         var id = networkId ?? $"predict-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
@@ -83,6 +88,7 @@ public static class PredictCommand
             }
 
             var a = (await network.Predict(x)).Value;
+            context.Clock.Mark("predicted");
             foreach (var v in a)
             {
                 context.Out.WriteLine(v.ToString("R", CultureInfo.InvariantCulture));

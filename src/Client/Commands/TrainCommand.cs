@@ -33,13 +33,19 @@ public static class TrainCommand
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
-        var settings = TrainSettings.Parse(args);
+        // An embedded silo starts while the data loads.
+        var (cluster, settings) = await ClusterConnection.OpenWhile(GatewayAddresses.Of(args), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
+        {
+            var parsed = TrainSettings.Parse(args);
+            context.Clock.Mark("arguments read, data loaded");
+            return parsed;
+        });
+        await using var connection = cluster;
         if (settings.Telemetry.Console)
         {
             context = context with { Interactive = false };
         }
 
-        await using var cluster = await ClusterConnection.Open(settings.Gateways, context.Info, settings.Telemetry);
         using var span = CommandTelemetry.Start("train");
         var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
@@ -73,6 +79,7 @@ public static class TrainCommand
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
         await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
+        context.Clock.Mark("data uploaded, network created, job started");
         var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
@@ -85,6 +92,7 @@ public static class TrainCommand
             ? Task.FromResult(InterruptChoice.Cancel)
             : InterruptQuestion.Ask(context, jobId));
         var (final, records) = (watch.Final, watch.Records);
+        context.Clock.Mark("job finished");
         if (watch.Interrupted is not null && final.State != JobState.Completed)
         {
             return await TrainInterrupted.Report(context, watch, network, settings, cluster.Embedded);
@@ -102,6 +110,7 @@ public static class TrainCommand
 
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
         var trained = (await network.Export()).ToModel();
+        context.Clock.Mark("model exported");
         TrainingCharts.WriteConsole(context, records);
         var sample = Math.Min(settings.Train.Count, WarningSamples);
         // In this process, from the exported weights: no grain calls (and no spans) for a check.
@@ -137,6 +146,7 @@ public static class TrainCommand
             context.Out.WriteLine($"predict {string.Join(",", x.Select(v => v.ToString(CultureInfo.InvariantCulture)))}: {PredictCommand.Format(a, trained.Spec)}");
         }
 
+        context.Clock.Mark("results written");
         return final.State == JobState.Completed ? 0 : 1;
     }
 

@@ -108,10 +108,13 @@ public sealed record TrainSettings(
             ParseStorageTimeout(args));
     }
 
-    /// <summary>--checkpoint-seconds S: checkpoint after an epoch once S seconds have passed since the last (0: every epoch).</summary>
+    /// <summary>
+    /// --checkpoint-seconds S: checkpoint after an epoch once S seconds have passed since the last (0: every epoch);
+    /// by default <see cref="JobRequest.DefaultCheckpointSeconds"/>, as for any job.
+    /// </summary>
     private static double ParseCheckpointSeconds(Arguments args)
     {
-        var seconds = args.Double("--checkpoint-seconds", 0);
+        var seconds = args.Double("--checkpoint-seconds", JobRequest.DefaultCheckpointSeconds);
         return seconds >= 0 ? seconds : throw new UsageException($"train: --checkpoint-seconds must be 0 or more, got {seconds}");
     }
 

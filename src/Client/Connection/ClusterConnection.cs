@@ -25,11 +25,16 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Longer than Orleans's own pause after a failed connection (ConnectionOptions.ConnectionRetryDelay, 1 s), so each retry really connects.</summary>
     private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromSeconds(1.5);
 
-    private readonly IHost _host;
+    /// <summary>How long a client waits for its gateways to let it go.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
-    private ClusterConnection(IHost host, bool embedded)
+    private readonly IHost _host;
+    private readonly StageClock _clock;
+
+    private ClusterConnection(IHost host, bool embedded, StageClock clock)
     {
         _host = host;
+        _clock = clock;
         Embedded = embedded;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
     }
@@ -58,17 +63,22 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="gateways">HOST:PORT addresses, possibly empty</param>
     /// <param name="log">where to say which it is</param>
     /// <param name="telemetry">what this process traces (the embedded silo included); by default nothing</param>
+    /// <param name="clock">the --verbose stopwatch log</param>
     /// <param name="whyEmbedded">why this process hosts a silo, for the note that says so; by default: no --gateway given</param>
-    public static async Task<ClusterConnection> Open(IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null, string? whyEmbedded = null)
+    public static async Task<ClusterConnection> Open(
+        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null, StageClock? clock = null, string? whyEmbedded = null)
     {
         telemetry ??= new TelemetrySettings();
+        clock ??= StageClock.Off;
         if (gateways.Count == 0)
         {
-            var settings = new SiloSettings { SiloPort = FreePort(), GatewayPort = FreePort(), Telemetry = telemetry, MemoryBudget = EmbeddedMemoryBudget() };
-            var silo = Quiet(Host.CreateDefaultBuilder()).UseOrleans(s => s.UseNetOrleans(settings)).Build();
+            var siloPort = FreePort();
+            var silo = EmbeddedSilo.Build(siloPort, telemetry, EmbeddedMemoryBudget());
+            clock.Mark("embedded silo: host built");
             await silo.StartAsync();
-            log.WriteLine($"embedded silo: {whyEmbedded ?? "no --gateway given, so this process hosts its own silo"} (silo port {settings.SiloPort})");
-            return new ClusterConnection(silo, embedded: true);
+            clock.Mark("embedded silo: started");
+            log.WriteLine($"embedded silo: {whyEmbedded ?? "no --gateway given, so this process hosts its own silo"} (silo port {siloPort})");
+            return new ClusterConnection(silo, embedded: true, clock);
         }
 
         var endpoints = gateways.Select(g =>
@@ -95,9 +105,11 @@ public sealed class ClusterConnection : IAsyncDisposable
                 })
                 .AddNetOrleansTelemetry(telemetry))
             .Build();
+        clock.Mark("client: host built");
         try
         {
             await client.StartAsync();
+            clock.Mark("client: connected");
         }
         catch (Exception e)
         {
@@ -105,14 +117,55 @@ public sealed class ClusterConnection : IAsyncDisposable
             throw new UsageException($"cannot reach gateway {string.Join(", ", gateways)}: {WhyNot(e)}");
         }
 
-        return new ClusterConnection(client, embedded: false);
+        return new ClusterConnection(client, embedded: false, clock);
+    }
+
+    /// <summary>
+    /// <see cref="Open"/> while <paramref name="prepare"/> (reading the data or the model) runs on this thread: an
+    /// embedded silo starts meanwhile on another. The note on which silo is used comes after both have succeeded; when
+    /// <paramref name="prepare"/> throws, the silo is stopped again and that error is the one thrown.
+    /// </summary>
+    public static async Task<(ClusterConnection Cluster, T Prepared)> OpenWhile<T>(
+        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings telemetry, StageClock clock, Func<T> prepare)
+    {
+        if (gateways.Count > 0)
+        {
+            var ready = prepare();
+            return (await Open(gateways, log, telemetry, clock), ready);
+        }
+
+        var note = new StringWriter();
+        var opening = Task.Run(() => Open(gateways, note, telemetry, clock));
+        T prepared;
+        try
+        {
+            prepared = prepare();
+        }
+        catch
+        {
+            await Discard(opening);
+            throw;
+        }
+
+        var cluster = await opening;
+        log.Write(note.ToString());
+        return (cluster, prepared);
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            await _host.StopAsync(TimeSpan.FromSeconds(10));
+            // An embedded silo's state lives and dies with this process, and the command has read what it needed:
+            // a cancelled token stops it without deactivating every grain first (Orleans' non-graceful stop).
+            using var stop = new CancellationTokenSource(StopTimeout);
+            if (Embedded)
+            {
+                await stop.CancelAsync();
+            }
+
+            await _host.StopAsync(stop.Token);
+            _clock.Mark(Embedded ? "embedded silo: stopped" : "client: stopped");
         }
         finally
         {
@@ -144,6 +197,19 @@ public sealed class ClusterConnection : IAsyncDisposable
     private static IHostBuilder Quiet(IHostBuilder builder) => builder
         .ConfigureLogging(logging => logging.ClearProviders())
         .ConfigureServices(services => services.AddSingleton<IHostLifetime, NoSignalLifetime>());
+
+    /// <summary>Stops a connection that is no longer wanted, and says nothing of its own failure: another error is on its way.</summary>
+    private static async Task Discard(Task<ClusterConnection> opening)
+    {
+        try
+        {
+            await (await opening).DisposeAsync();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The caller throws the error that made the connection unwanted.
+        }
+    }
 
     private static string? FromEnvironment(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

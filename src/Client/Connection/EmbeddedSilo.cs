@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Hosting;
+using NetOrleans.Grains.Sizes;
+using NetOrleans.Silo;
+using NetOrleans.Silo.Telemetry;
+
+namespace NetOrleans.Client.Connection;
+
+/// <summary>
+/// The silo the console hosts in its own process when no gateway is given, with only what one command in one process
+/// needs: an empty host (no configuration files, no environment variables, no logging providers, no console
+/// lifetime), no gateway socket (this process's own client is the only one), memory storage and reminders,
+/// and telemetry only when asked for.
+/// </summary>
+public static class EmbeddedSilo
+{
+    /// <summary>Builds the silo's host, not started.</summary>
+    /// <param name="siloPort">a free loopback port for the silo's own endpoint (its identity in the membership table)</param>
+    /// <param name="telemetry">what the process traces</param>
+    /// <param name="memoryBudget">how much memory the silo's networks may take</param>
+    public static IHost Build(int siloPort, TelemetrySettings telemetry, MemoryBudgetOptions memoryBudget)
+    {
+        var settings = new SiloSettings { SiloPort = siloPort, GatewayPort = SiloSettings.NoGateway, Telemetry = telemetry, MemoryBudget = memoryBudget };
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.UseOrleans(silo => silo.UseNetOrleans(settings));
+        return builder.Build();
+    }
+}
