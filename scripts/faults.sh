@@ -43,7 +43,7 @@ echo "| scenario ($size workload) | runs | passed | failed | median time of a ru
 echo "|---|---|---|---|---|"
 cat "$logs"/run-*.log | awk '
     /^ *(Passed|Failed) NetOrleans\.Cli\.Tests\.FaultTests\./ {
-        outcome = $1; name = $2; sub(/^NetOrleans\.Cli\.Tests\.FaultTests\./, "", name)
+        outcome = $1; name = $0; sub(/^ *(Passed|Failed) NetOrleans\.Cli\.Tests\.FaultTests\./, "", name); sub(/ \[[^]]*\]$/, "", name)
         time = $0; sub(/.*\[/, "", time); sub(/\].*/, "", time)
         s = 0; n = split(time, parts, " ")
         for (i = 1; i < n; i += 2) { if (parts[i + 1] == "m") s += 60 * parts[i]; else if (parts[i + 1] == "s") s += parts[i]; else if (parts[i + 1] == "ms") s += parts[i] / 1000 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo;
@@ -21,6 +22,9 @@ public static class EmbeddedSilo
     {
         var settings = new SiloSettings { SiloPort = siloPort, GatewayPort = SiloSettings.NoGateway, Telemetry = telemetry, MemoryBudget = memoryBudget };
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+
+        // Ctrl-C belongs to the command (it stops the job), not to the host, which would stop the silo under it.
+        builder.Services.AddSingleton<IHostLifetime, NoSignalLifetime>();
         builder.UseOrleans(silo => silo.UseNetOrleans(settings));
         return builder.Build();
     }
