@@ -85,13 +85,8 @@ public sealed class FaultTests(UndisturbedRun undisturbed, ITestOutputHelper out
         world.Redis.Kill();
         world.Log("killed redis-server for good");
 
-        var exit = await train.WaitForExit(JobTimeout);
-        output.WriteLine(world.Story + train.Log);
-        Assert.Equal(1, exit);
-        var line = Assert.Single(train.Log.Split('\n'), l => l.StartsWith("err: netorleans: ", StringComparison.Ordinal));
+        var line = await OneFailureLine(world, train);
         Assert.Contains("has not answered for 5 s", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
-        Assert.True(line.Length < 400, $"one short line, got {line.Length} characters: {line}");
         Assert.All(world.Cluster.Silos, s => Assert.False(s.Process.HasExited, $"{s.Name} went down"));
     }
 
@@ -105,15 +100,23 @@ public sealed class FaultTests(UndisturbedRun undisturbed, ITestOutputHelper out
         world.Cluster.Silos[0].Process.Kill();
         world.Log("killed silo 1, the primary");
 
-        var exit = await train.WaitForExit(JobTimeout);
-        output.WriteLine(world.Story + train.Log);
-        Assert.Equal(1, exit);
-        var line = Assert.Single(train.Log.Split('\n'), l => l.StartsWith("err: netorleans: ", StringComparison.Ordinal));
+        var line = await OneFailureLine(world, train);
         Assert.Contains("primary silo", line, StringComparison.Ordinal);
         Assert.Contains("localhost clustering cannot survive that", line, StringComparison.Ordinal);
         Assert.EndsWith("scripts/cluster.sh up N)", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
         Assert.All(world.Cluster.Silos.Skip(1), s => Assert.False(s.Process.HasExited, $"{s.Name} went down"));
+    }
+
+    /// <summary>The one error line of a client that must exit with code 1: short, and without a stack frame.</summary>
+    private async Task<string> OneFailureLine(FaultWorld world, ChildProcess train)
+    {
+        var exit = await train.WaitForExit(JobTimeout);
+        output.WriteLine(world.Story + train.Log);
+        Assert.True(exit == 1, $"train should fail with exit code 1, got {exit}:\n{train.Log}");
+        var line = Assert.Single(train.Log.Split('\n'), l => l.StartsWith("err: netorleans: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", line, StringComparison.Ordinal);
+        Assert.True(line.Length < 400, $"one short line, got {line.Length} characters: {line}");
+        return line;
     }
 
     private async Task AssertUndisturbed(FaultWorld world, JobFollower job, string network, int minRollbacks)

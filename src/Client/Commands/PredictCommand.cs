@@ -44,7 +44,7 @@ public static class PredictCommand
         }
 
         // An embedded silo starts while the model and the rows are read.
-        var (cluster, (model, rows)) = await ClusterConnection.OpenWhile(GatewayAddresses.Of(args), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
+        var (cluster, (model, rows, fitted)) = await ClusterConnection.OpenWhile(GatewayAddresses.Of(args), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
         {
             var read = modelPath is null ? null : ModelFile.Read(modelPath);
             var table = dataName is null ? null : PredictionTable.Load(dataName, args.Get("--label"));
@@ -54,10 +54,9 @@ public static class PredictCommand
             }
 
             context.Clock.Mark("inputs read");
-            return (read, table);
+            return (read, table, read is not null && table is not null ? PredictionTable.Fit(table, read.Spec.Inputs) : null);
         });
         await using var connection = cluster;
-        var fitted = model is not null && rows is not null ? PredictionTable.Fit(rows, model.Spec.Inputs) : null;
         using var span = CommandTelemetry.Start("predict");
         var id = networkId ?? $"predict-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
