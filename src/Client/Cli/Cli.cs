@@ -23,6 +23,7 @@ public static class Cli
           evaluate (--model MODEL.json | --network ID) --data D [--split test|train|all] [--test-fraction F --seed N]
           networks [list | show ID | create ID --layers 784,256,10 [--activation relu --output softmax --loss L --seed N]
                    | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID] --gateway HOST:PORT
+                   (create also runs on a silo of its own, to try a size)
           jobs     [list | watch ID | cancel ID] --gateway HOST:PORT
         Every command takes --verbose: a stopwatch log of its stages on standard error. netorleans --version: the version.
         With no --gateway (and no NETORLEANS_GATEWAY=HOST:PORT[,HOST:PORT]), netorleans hosts a silo in its own process.
@@ -89,5 +90,6 @@ public static class Cli
         }
     }
 
-    private static string OneLine(string message) => FaultText.OneLine(message);
+    /// <summary>A message the console means for the user: one line, whole (only dumps and stack frames are cut).</summary>
+    private static string OneLine(string message) => FaultText.OneLine(message, int.MaxValue);
 }

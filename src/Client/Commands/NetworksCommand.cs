@@ -30,7 +30,9 @@ public static class NetworksCommand
 
         var imported = verb == "import" ? ModelFile.Read(p[1]) : null;
         var seeded = verb == "create" ? Seeded(args) : null;
-        await using var cluster = await ClusterConnection.Open(GatewayAddresses.Required(args, "networks"), context.Info);
+        // Only `create` makes sense on a silo of this process's own (to see whether a network fits, and how long it takes).
+        var gateways = verb == "create" ? GatewayAddresses.Of(args) : GatewayAddresses.Required(args, "networks");
+        await using var cluster = await ClusterConnection.Open(gateways, context.Info);
         var grains = cluster.Grains;
         switch (verb)
         {

@@ -28,8 +28,8 @@ public static class FaultText
         return $"{storage}{inner.GetType().Name}: {OneLine(inner.Message)}";
     }
 
-    /// <summary>The message in one line, cut before the first stack frame or diagnostic dump, and at most <see cref="MaxLength"/> characters.</summary>
-    public static string OneLine(string message)
+    /// <summary>The message in one line, cut before the first stack frame or diagnostic dump, and at most <paramref name="maxLength"/> characters.</summary>
+    public static string OneLine(string message, int maxLength = MaxLength)
     {
         var line = message.ReplaceLineEndings(" ");
         foreach (var cut in Cuts)
@@ -42,7 +42,7 @@ public static class FaultText
         }
 
         line = line.Trim();
-        return line.Length > MaxLength ? line[..MaxLength] + "..." : line;
+        return line.Length > maxLength ? line[..maxLength] + "..." : line;
     }
 
     private static IEnumerable<Exception> Chain(Exception e)
