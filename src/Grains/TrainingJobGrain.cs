@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NetOrleans.Grains.Interfaces;
+using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Jobs;
 using NetOrleans.Grains.State;
@@ -141,7 +142,7 @@ public sealed class TrainingJobGrain(
         }
         catch (Exception error)
         {
-            logger.LogWarning("job {Job} could not resume yet ({Error}); the next reminder tries again", Id, JobFaults.Describe(error));
+            logger.LogWarning("job {Job} could not resume yet ({Error}); the next reminder tries again", Id, FaultText.Describe(error));
         }
     }
 
@@ -167,7 +168,7 @@ public sealed class TrainingJobGrain(
         }
         catch (Exception e)
         {
-            outcome = JobOutcome.Failed(JobFaults.Describe(e));
+            outcome = JobOutcome.Failed(FaultText.Describe(e));
         }
 
         if (outcome.State is not { } state || _stop.IsCancellationRequested)
@@ -186,12 +187,12 @@ public sealed class TrainingJobGrain(
             }
             catch (Exception e) when (e is not InconsistentStateException && DateTime.UtcNow < deadline)
             {
-                logger.LogWarning("job {Job}: cannot write its end yet ({Error})", Id, JobFaults.Describe(e));
+                logger.LogWarning("job {Job}: cannot write its end yet ({Error})", Id, FaultText.Describe(e));
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(250 * attempt, 2000)));
             }
             catch (Exception e)
             {
-                logger.LogError("job {Job}: its end ({State}) could not be written: {Error}", Id, state, JobFaults.Describe(e));
+                logger.LogError("job {Job}: its end ({State}) could not be written: {Error}", Id, state, FaultText.Describe(e));
                 break;
             }
         }

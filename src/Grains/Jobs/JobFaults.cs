@@ -2,7 +2,7 @@ using NetOrleans.Grains.Interfaces.Faults;
 
 namespace NetOrleans.Grains.Jobs;
 
-/// <summary>How a job reads what went wrong: which failures a rollback to the last checkpoint mends, and how to say it in one line.</summary>
+/// <summary>How a job reads what went wrong: which failures a rollback to the last checkpoint mends (<see cref="FaultText"/> says it in one line).</summary>
 internal static class JobFaults
 {
     /// <summary>
@@ -13,7 +13,4 @@ internal static class JobFaults
     public static bool Mendable(Exception e) =>
         e is not (ArgumentException or KeyNotFoundException or ArithmeticException or StaleRunException or OperationCanceledException)
         && e.GetType() != typeof(InvalidOperationException);
-
-    /// <summary>One short line: see <see cref="FaultText.Describe"/>.</summary>
-    public static string Describe(Exception e) => FaultText.Describe(e);
 }

@@ -70,7 +70,7 @@ internal sealed class JobRun(
                 }
                 catch (Exception fault) when (JobFaults.Mendable(fault) && !stop.IsCancellationRequested)
                 {
-                    var reason = JobFaults.Describe(fault);
+                    var reason = FaultText.Describe(fault);
                     if (progress.Record.Rollbacks.Count >= MaxRollbacks)
                     {
                         return JobOutcome.Failed($"gave up after going back to a checkpoint {MaxRollbacks} times; the last fault: {reason}");
@@ -192,7 +192,7 @@ internal sealed class JobRun(
             }
             catch (Exception e) when (JobFaults.Mendable(e) && !stop.IsCancellationRequested)
             {
-                var reason = JobFaults.Describe(e);
+                var reason = FaultText.Describe(e);
                 if (time.GetElapsedTime(started) >= _storageTimeout)
                 {
                     throw new TimeoutException($"the cluster or its storage has not answered for {_storageTimeout.TotalSeconds:0} s ({reason}); the job stops, and its network stays at its last checkpoint");
@@ -214,7 +214,7 @@ internal sealed class JobRun(
         catch (Exception e) when (e is not StaleRunException)
         {
             // The lease lapses anyway once this job is finished: the network asks the job before it refuses anyone.
-            logger.LogWarning("job {Job}: could not release network {Network} ({Reason})", lease.JobId, request.NetworkId, JobFaults.Describe(e));
+            logger.LogWarning("job {Job}: could not release network {Network} ({Reason})", lease.JobId, request.NetworkId, FaultText.Describe(e));
         }
     }
 
