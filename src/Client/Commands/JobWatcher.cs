@@ -44,8 +44,10 @@ public sealed class JobWatcher(CommandContext context)
     public async Task<JobWatch> Watch(ITrainingJobGrain job, IGrainFactory grains, CancellationToken interrupt, Func<Task<InterruptChoice>> choose)
     {
         var records = new List<EpochRecord>();
-        _shape = await Shape(grains);
+        // Asked beside the first status, not before it: it is only needed if the cluster is lost later.
+        var shape = Shape(grains);
         var status = await Ask(job, () => job.GetStatus(0));
+        _shape = await shape;
         var watch = new Follower(this, job, interrupt, choose);
         if (!Context.Interactive)
         {
