@@ -3,73 +3,27 @@ using System.Globalization;
 namespace NetOrleans.Client.Cli;
 
 /// <summary>
-/// A command's arguments: options (--name value, repeatable), flags (--name) and positional values.
-/// Every option must be declared by the command, so a misspelt one is an error rather than ignored.
+/// A command's arguments as <see cref="CommandTree"/> parsed them: options (--name value, repeatable), flags (--name)
+/// and positional values, read with the checks every command shares (a value given twice, a number out of range).
 /// </summary>
 public sealed class Arguments
 {
-    private readonly Dictionary<string, List<string>> _options = [];
-    private readonly HashSet<string> _flags = [];
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _options;
+    private readonly IReadOnlySet<string> _flags;
 
-    private Arguments(string command) => Command = command;
+    public Arguments(string command, IReadOnlyList<string> positional, IReadOnlyDictionary<string, IReadOnlyList<string>> options, IReadOnlySet<string> flags)
+    {
+        Command = command;
+        Positional = positional;
+        _options = options;
+        _flags = flags;
+    }
 
     /// <summary>The command these arguments are for, as named in errors.</summary>
     public string Command { get; }
 
     /// <summary>Arguments that are not options, in order.</summary>
-    public List<string> Positional { get; } = [];
-
-    /// <summary>Parses <paramref name="args"/> against the options and flags the command knows.</summary>
-    /// <param name="rows">options whose value is a row of numbers: the numbers after the value join it ("--predict 128 63" is "--predict 128,63")</param>
-    public static Arguments Parse(string command, IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> flags,
-        IReadOnlyCollection<string>? rows = null)
-    {
-        var result = new Arguments(command);
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || IsNumber(arg))
-            {
-                result.Positional.Add(arg);
-                continue;
-            }
-
-            var name = arg;
-            string? inline = null;
-            var eq = arg.IndexOf('=');
-            if (eq > 0)
-            {
-                name = arg[..eq];
-                inline = arg[(eq + 1)..];
-            }
-
-            if (flags.Contains(name) && inline is null)
-            {
-                result._flags.Add(name);
-            }
-            else if (options.Contains(name))
-            {
-                var value = inline ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"{command}: option {name} needs a value"));
-                while (rows?.Contains(name) == true && i + 1 < args.Count && IsNumber(args[i + 1]))
-                {
-                    value += "," + args[++i];
-                }
-                if (!result._options.TryGetValue(name, out var list))
-                {
-                    result._options[name] = list = [];
-                }
-
-                list.Add(value);
-            }
-            else
-            {
-                var known = options.Concat(flags).Order();
-                throw new UsageException($"{command}: unknown option '{name}' (known: {string.Join(" ", known)})");
-            }
-        }
-
-        return result;
-    }
+    public IReadOnlyList<string> Positional { get; }
 
     /// <summary>True when the flag was given.</summary>
     public bool Flag(string name) => _flags.Contains(name);
@@ -128,6 +82,4 @@ public sealed class Arguments
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
             ? v
             : throw new UsageException($"{what} '{text}' is not a finite number");
-
-    private static bool IsNumber(string arg) => double.TryParse(arg, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 }

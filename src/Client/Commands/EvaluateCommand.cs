@@ -15,7 +15,6 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public static class EvaluateCommand
 {
-    public static readonly string[] Options = ["--model", "--network", "--data", "--label", "--split", "--test-fraction", "--seed", "--gateway"];
 
     private const int Rows = 1024;
 

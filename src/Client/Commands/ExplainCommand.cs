@@ -17,7 +17,6 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public static class ExplainCommand
 {
-    public static readonly string[] Options = ["--model", "--network", "--target", "--gateway"];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {

@@ -9,7 +9,6 @@ namespace NetOrleans.Client.Commands;
 /// <summary>`netorleans jobs [watch ID | cancel ID]`: lists training jobs, follows one, or stops one.</summary>
 public static class JobsCommand
 {
-    public static readonly string[] Options = ["--gateway"];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {

@@ -10,7 +10,6 @@ namespace NetOrleans.Client.Commands;
 /// <summary>`netorleans networks [show ID | create ID --layers .. | export ID FILE | import FILE [--network ID] | delete ID | checkpoint ID]`.</summary>
 public static class NetworksCommand
 {
-    public static readonly string[] Options = ["--gateway", "--network", "--top", "--layers", "--activation", "--output", "--loss", "--seed"];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {

@@ -15,7 +15,6 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public static class PredictCommand
 {
-    public static readonly string[] Options = ["--model", "--network", "--gateway", "--data", "--label", CommandTelemetry.Option];
 
     public static async Task<int> Run(Arguments args, CommandContext context)
     {

@@ -32,16 +32,6 @@ public sealed record TrainSettings(
     double CheckpointSeconds,
     double StorageTimeoutSeconds)
 {
-    public static readonly string[] Options =
-    [
-        "--data", "--label", "--model", "--layers", "--activation", "--output", "--loss", "--seed", "--epochs", "--lr",
-        "--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--eps", "--scale", "--test-fraction",
-        "--out", "--plot", "--network", "--predict", "--gateway", CommandTelemetry.Option, "--trace-batches", "--checkpoint-seconds",
-        "--storage-timeout",
-    ];
-
-    public static readonly string[] Flags = ["--shuffle", "--no-shuffle", "--detach"];
-
     /// <summary>Reads and checks the arguments, loading the data and building the initial model.</summary>
     public static TrainSettings Parse(Arguments args)
     {
