@@ -57,6 +57,9 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("train --data gender --epochs 5 --epochs 6", "train: option --epochs given 2 times")]
     [InlineData("train --data gender extra", "train: unexpected argument 'extra'")]
     [InlineData("train @/no/such/args.rsp", "response file '/no/such/args.rsp' not found")]
+    [InlineData("train --data gender --trace file:/no/such/folder/spans.jsonl", "trace: file:/no/such/folder/spans.jsonl needs the path of a file in a folder that exists")]
+    [InlineData("train --data gender --trace consol", "trace: 'consol' is not console, console-full, file:PATH, orleans or none")]
+    [InlineData("trace /no/such/spans.jsonl", "trace: /no/such/spans.jsonl not found (write it with --trace file:/no/such/spans.jsonl)")]
     public async Task A_command_line_that_cannot_be_run_gets_one_line_that_says_what_was_meant(string line, string error)
     {
         Expect.OneError(await InProcessCli.Run(line.Split(' ')), error);

@@ -60,6 +60,7 @@ public static class Cli
                 "evaluate" => await EvaluateCommand.Run(arguments, context),
                 "networks" => await NetworksCommand.Run(arguments, context),
                 "jobs" => await JobsCommand.Run(arguments, context),
+                "trace" => await TraceCommand.Run(arguments, context),
                 var name => throw new InvalidOperationException($"command '{name}' is in the catalog but has no handler"),
             };
             context.Clock.Mark("command finished");

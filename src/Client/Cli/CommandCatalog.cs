@@ -11,8 +11,8 @@ public static class CommandCatalog
     private static readonly CommandOption Gateway = new("--gateway", "HOST:PORT",
         "a silo gateway of a running cluster (repeatable); without it, NETORLEANS_GATEWAY or a silo in this process");
 
-    private static readonly CommandOption Trace = new(CommandTelemetry.Option, "console[,orleans]",
-        "per-neuron spans to standard error (orleans: Orleans' own spans too)");
+    private static readonly CommandOption Tracing = new(CommandTelemetry.Option, "console|console-full|file:PATH[,orleans]",
+        "spans: one line each on standard error, in full on standard output, or as JSON lines in a file (orleans: Orleans' own too)");
 
     private static readonly CommandOption Seed = new("--seed", "N", "the seed of initial weights, shuffling and splits", "1");
 
@@ -58,7 +58,7 @@ public static class CommandCatalog
             new("--predict", "X1,X2", "predict these inputs after training (repeatable; X1 X2 works too)"),
             Gateway,
             CommandOption.Flag("--detach", "start the job on the cluster and return at once (needs --gateway)"),
-            Trace,
+            Tracing,
             new("--trace-batches", "first|N|all", "which batches are traced", "first"),
             new("--checkpoint-seconds", "S", "checkpoint after an epoch once S seconds have passed (0: every epoch)", "5"),
             new("--storage-timeout", "S", "how long a job waits, paused, for lost storage before it fails", "60"),
@@ -68,7 +68,7 @@ public static class CommandCatalog
     /// <summary>netorleans predict.</summary>
     public static readonly CommandSpec Predict = new("predict",
         "Predict one row (X1 X2 ... or X1,X2) or every row of --data FILE.csv.", "X1 X2 ...",
-        [Model, Network, new("--data", "FILE.csv", "predict every row of this file, printed as a table"), Label, Gateway, Trace],
+        [Model, Network, new("--data", "FILE.csv", "predict every row of this file, printed as a table"), Label, Gateway, Tracing],
         []);
 
     /// <summary>netorleans explain.</summary>
@@ -111,6 +111,15 @@ public static class CommandCatalog
         [Gateway],
         []);
 
+    /// <summary>netorleans trace.</summary>
+    public static readonly CommandSpec Trace = new("trace",
+        "The neuron spans of a file written by --trace file:PATH, as a table: per neuron, or one neuron's spans.", "SPANS.jsonl",
+        [
+            new("--neuron", "L1/N0", "one neuron's spans, one row each (layer counted from 1, neuron from 0)", "a summary row per neuron"),
+            new("--network", "ID", "only the spans of this network", "every network in the file"),
+        ],
+        []);
+
     /// <summary>Every command, in the order help lists them.</summary>
-    public static readonly IReadOnlyList<CommandSpec> All = [Train, Predict, Explain, Evaluate, Networks, Jobs];
+    public static readonly IReadOnlyList<CommandSpec> All = [Train, Predict, Explain, Evaluate, Networks, Jobs, Trace];
 }

@@ -69,14 +69,7 @@ public static class ExplainTree
         var target = y is null ? "no target: forward pass only" : $"target {Join(y)}, loss ({spec.Loss}) {Number(loss ?? double.NaN)}";
         tree.AddNode(new Text($"output {outputs}; {target}"));
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = context.Interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = context.Interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(context.Out),
-        });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        console.Write(tree);
+        OutConsole.Of(context).Write(tree);
     }
 
     /// <summary>"dL/dw1 = .., dL/dw2 = .., dL/db1 = .." for one neuron whose first weight is w(first + 1).</summary>

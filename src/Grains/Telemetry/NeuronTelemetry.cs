@@ -93,6 +93,7 @@ internal sealed class NeuronTelemetry
         var span = TrainingTelemetry.StartChild(name);
         if (span is { IsAllDataRequested: true })
         {
+            span.DisplayName = $"{name} L{_layer}/N{_index}"; // the operation name stays "neuron.forward" for queries
             span.SetTag(TagNames.NetworkId, _network);
             span.SetTag(TagNames.Layer, _layer);
             span.SetTag(TagNames.Neuron, _index);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using NetOrleans.Grains.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -63,7 +64,17 @@ public static class TelemetryExtensions
                 tracing.AddNetOrleansSources(settings.OrleansSpans);
                 if (settings.Console)
                 {
+                    tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanLineExporter(Console.Error)));
+                }
+
+                if (settings.ConsoleFull)
+                {
                     tracing.AddConsoleExporter();
+                }
+
+                if (settings.File is { } file)
+                {
+                    tracing.AddProcessor(new BatchActivityExportProcessor(new SpanFileExporter(file)));
                 }
 
                 if (settings.Otlp)
