@@ -36,13 +36,7 @@ public static class NetworksCommand
         switch (verb)
         {
             case "list":
-                foreach (var id in await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Networks())
-                {
-                    var s = await grains.GetGrain<INetworkGrain>(id).Describe();
-                    var loss = s.History.Length == 0 ? "untrained" : $"loss {s.History[^1].TrainLoss.ToString("G6", CultureInfo.InvariantCulture)}";
-                    context.Out.WriteLine($"{id}  {Shape(s)}  {s.Steps} steps  {s.History.Length} epochs  {loss}");
-                }
-
+                await List(grains, context);
                 break;
             case "show":
                 await Show(grains.GetGrain<INetworkGrain>(p[1]), args.Int("--top", 3, 1, 1000), context);
@@ -75,6 +69,26 @@ public static class NetworksCommand
         return 0;
     }
 
+    /// <summary>`networks list`: a table of the cluster's networks, their shape, steps, epochs and last training loss.</summary>
+    private static async Task List(IGrainFactory grains, CommandContext context)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var id in await grains.GetGrain<ICatalogGrain>(ICatalogGrain.Key).Networks())
+        {
+            var s = await grains.GetGrain<INetworkGrain>(id).Describe();
+            var loss = s.History.Length == 0 ? "untrained" : s.History[^1].TrainLoss.ToString("G6", CultureInfo.InvariantCulture);
+            rows.Add([id, Shape(s), s.Steps.ToString(CultureInfo.InvariantCulture), s.History.Length.ToString(CultureInfo.InvariantCulture), loss]);
+        }
+
+        if (rows.Count == 0)
+        {
+            context.Out.WriteLine("no networks in the cluster");
+            return;
+        }
+
+        TextTable.Write(context.Out, ["NETWORK", "SHAPE", "STEPS", "EPOCHS", "LOSS"], rows);
+    }
+
     /// <summary>`networks create`'s model: --layers (required), --activation (sigmoid), --output (the activation), --loss, drawn from --seed (1).</summary>
     private static ModelMessage Seeded(Arguments args)
     {
@@ -102,7 +116,7 @@ public static class NetworksCommand
     {
         var s = await network.Describe();
         var model = await network.Export();
-        context.Out.WriteLine($"network {s.Id}: {Shape(s)}, optimizer {s.Optimizer.Kind} lr {s.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}, {s.Steps} steps, {s.History.Length} epochs");
+        context.Out.WriteLine($"network {s.Id}: {Shape(s)}, optimizer {s.Optimizer.Kind} lr {s.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}, {Plural.Of(s.Steps, "step")}, {Plural.Of(s.History.Length, "epoch")}");
         if (s.Classes is { } classes)
         {
             context.Out.WriteLine($"classes: {string.Join(", ", classes)}");
@@ -110,7 +124,7 @@ public static class NetworksCommand
 
         for (var l = 0; l < model.Theta.Length; l++)
         {
-            context.Out.WriteLine($"layer {l + 1}: {s.Layers[l].Size} {s.Layers[l].Activation} neurons, {model.Theta[l][0].Length - 1} inputs each");
+            context.Out.WriteLine($"layer {l + 1}: {s.Layers[l].Size} {s.Layers[l].Activation} {(s.Layers[l].Size == 1 ? "neuron" : "neurons")}, {Plural.Of(model.Theta[l][0].Length - 1, "input")} each");
             for (var j = 0; j < model.Theta[l].Length; j++)
             {
                 var t = model.Theta[l][j];

@@ -81,7 +81,7 @@ public static class TrainCommand
         await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
         context.Clock.Mark("data uploaded, network created, job started");
         var summary = existing ?? await network.Describe();
-        context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {settings.Epochs} epochs of {settings.Train.Count} samples, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
+        context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {Plural.Of(settings.Epochs, "epoch")} of {Plural.Of(settings.Train.Count, "sample")}, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
         {
             context.Out.WriteLine(jobId);
@@ -105,7 +105,7 @@ public static class TrainCommand
 
         if (final.State == JobState.Cancelled)
         {
-            context.Out.WriteLine($"job {jobId} was cancelled after {final.Epoch} epochs");
+            context.Out.WriteLine($"job {jobId} was cancelled after {Plural.Of(final.Epoch, "epoch")}");
         }
 
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");

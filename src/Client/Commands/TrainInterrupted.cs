@@ -23,7 +23,7 @@ public static class TrainInterrupted
         var where = embedded
             ? "it ends with this process's embedded silo"
             : $"train it further with --network {final.NetworkId}";
-        context.Info.WriteLine($"interrupted: job {final.JobId} {final.State.ToString().ToLowerInvariant()} in epoch {Math.Min(final.Epoch + 1, final.Epochs)}/{final.Epochs} ({final.Epoch} epochs done); network {final.NetworkId} checkpointed at step {summary.Steps} ({where})");
+        context.Info.WriteLine($"interrupted: job {final.JobId} {final.State.ToString().ToLowerInvariant()} in epoch {Math.Min(final.Epoch + 1, final.Epochs)}/{final.Epochs} ({Plural.Of(final.Epoch, "epoch")} done); network {final.NetworkId} checkpointed at step {summary.Steps} ({where})");
         if (settings.Out is { } path)
         {
             ModelFile.Write(path, (await network.Export()).ToModel());

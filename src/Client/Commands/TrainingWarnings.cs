@@ -1,4 +1,5 @@
 using System.Globalization;
+using NetOrleans.Client.Cli;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -32,7 +33,7 @@ public static class TrainingWarnings
         var symptoms = new List<string>();
         if (records.Count >= MinEpochs && Flat(records.Select(r => r.TrainLoss).ToArray()))
         {
-            symptoms.Add($"the loss has not moved in {records.Count} epochs ({Number(records[^1].TrainLoss)})");
+            symptoms.Add($"the loss has not moved in {Plural.Of(records.Count, "epoch")} ({Number(records[^1].TrainLoss)})");
         }
 
         var rows = outputs.Length / k;
