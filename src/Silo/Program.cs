@@ -1,6 +1,12 @@
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Silo;
 
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(SiloHelp.Text());
+    return 0;
+}
+
 SiloSettings settings;
 try
 {
