@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using NetOrleans.Core.Activations;
 using NetOrleans.Core.Kernels;
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
@@ -56,8 +58,8 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
 
     public Task Initialize(NeuronSetup setup)
     {
-        var f = Core.Activations.Activations.Parse(setup.Activation);
-        var settings = setup.Optimizer.ToSettings();
+        var f = setup.Activation.Function();
+        var settings = setup.Optimizer;
         settings.Validate();
         if (setup.Theta.Any(v => !double.IsFinite(v)))
         {
@@ -107,7 +109,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
         return Task.FromResult(Step(g.Value, span));
     }
 
-    public Task<OutputSignal> TrainOutput(Doubles x, Doubles y, string loss, long step)
+    public Task<OutputSignal> TrainOutput(Doubles x, Doubles y, LossKind loss, long step)
     {
         var neuron = Existing();
         AtStep(step);
@@ -116,7 +118,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
         NeuronStep taken;
         using (var span = Telemetry.StartForward(batch))
         {
-            (a, taken) = neuron.TrainOutput(x.Value, y.Value, Core.Losses.Losses.Parse(loss), Index);
+            (a, taken) = neuron.TrainOutput(x.Value, y.Value, loss.Function(), Index);
             if (span is not null)
             {
                 NeuronTelemetry.Forward(span, x.Value, taken.ThetaBefore, a);
@@ -155,18 +157,17 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
         return Task.FromResult(Step(g, span));
     }
 
-    public Task SetOptimizer(OptimizerSetup optimizer)
+    public Task SetOptimizer(OptimizerSettings optimizer)
     {
-        var settings = optimizer.ToSettings();
-        settings.Validate();
-        Existing().Optimizer = settings;
+        optimizer.Validate();
+        Existing().Optimizer = optimizer;
         return Task.CompletedTask;
     }
 
     public Task<NeuronParameters> GetParameters()
     {
         var neuron = Existing();
-        return Task.FromResult(new NeuronParameters(neuron.F.Name, (double[])neuron.Theta.Clone(), _step));
+        return Task.FromResult(new NeuronParameters(neuron.F.Kind, (double[])neuron.Theta.Clone(), _step));
     }
 
     public async Task Checkpoint(long version, long step, long fence)
@@ -182,10 +183,10 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
             Version = version,
             Fence = fence,
             Step = _step,
-            Activation = neuron.F.Name,
+            Activation = neuron.F.Kind,
             ReturnsSignal = _returnsSignal,
             Theta = neuron.Theta,
-            Optimizer = OptimizerSetup.From(neuron.Optimizer),
+            Optimizer = neuron.Optimizer,
             OptimizerSteps = neuron.State.Step,
             M = neuron.State.M,
             V = neuron.State.V,
@@ -280,7 +281,7 @@ public sealed class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuronGrain
     {
         var optimizer = snapshot.Optimizer ?? throw new InvalidOperationException($"neuron {Key}: checkpoint {snapshot.Version} has no optimizer");
         var state = new OptimizerState { Step = snapshot.OptimizerSteps, M = snapshot.M, V = snapshot.V };
-        _neuron = new Neuron(Core.Activations.Activations.Parse(snapshot.Activation), snapshot.Theta, optimizer.ToSettings(), state);
+        _neuron = new Neuron(snapshot.Activation.Function(), snapshot.Theta, optimizer, state);
         _returnsSignal = snapshot.ReturnsSignal;
         _step = snapshot.Step;
         _pendingStep = null;

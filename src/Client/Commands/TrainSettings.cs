@@ -14,7 +14,7 @@ namespace NetOrleans.Client.Commands;
 public sealed record TrainSettings(
     DataSet Train,
     DataSet? Test,
-    ModelMessage Model,
+    InitialModel Model,
     bool ModelGiven,
     OptimizerSettings Optimizer,
     int Epochs,
@@ -54,12 +54,12 @@ public sealed record TrainSettings(
         var epochs = args.Int("--epochs", 1000, 1, 1_000_000);
         var batchSize = args.Int("--batch-size", 1, 1, 1_000_000);
         var optimizer = new OptimizerSettings(
-            args.Get("--optimizer") ?? "sgd",
-            args.Double("--lr", 0.1),
-            args.Double("--momentum", 0.9),
-            args.Double("--beta1", 0.9),
-            args.Double("--beta2", 0.999),
-            args.Double("--eps", 1e-8));
+            LearningRate: args.Double("--lr", 0.1),
+            Momentum: args.Double("--momentum", 0.9),
+            Beta1: args.Double("--beta1", 0.9),
+            Beta2: args.Double("--beta2", 0.999),
+            Epsilon: args.Double("--eps", 1e-8),
+            Kind: Check(() => OptimizerKinds.Parse(args.Get("--optimizer") ?? "sgd")));
         Check(optimizer.Validate);
 
         var data = DataSources.Load(args.Require("--data"), args.Get("--label"));
@@ -71,9 +71,9 @@ public sealed record TrainSettings(
         var (train, test) = SplitOff(args, data, seed);
         var model = BuildModel(args, train, seed);
         var predictions = args.All("--predict").Select(p => InputRow.Parse([p], "--predict value")).ToArray();
-        foreach (var p in predictions.Where(p => p.Length != model.Inputs))
+        foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
         {
-            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Inputs} inputs");
+            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
         }
 
         if (args.Flag("--shuffle") && args.Flag("--no-shuffle"))
@@ -156,7 +156,7 @@ public sealed record TrainSettings(
     /// The model to start from: --model, or --layers (by default n,2,k) initialised from --seed by the network itself
     /// (a seeded model: no parameters are made here, however large the network).
     /// </summary>
-    private static ModelMessage BuildModel(Arguments args, DataSet train, long seed)
+    private static InitialModel BuildModel(Arguments args, DataSet train, long seed)
     {
         if (args.Get("--model") is { } path)
         {
@@ -167,7 +167,7 @@ public sealed record TrainSettings(
 
             var model = ModelFile.Read(path);
             CheckFits(model.Spec, train, path);
-            return ModelMessage.From(model);
+            return InitialModel.Of(model);
         }
 
         var sizes = Sizes(args.Get("--layers") ?? $"{train.Features},2,{train.Targets}");
@@ -179,7 +179,7 @@ public sealed record TrainSettings(
         var (shift, scale) = Scale(args, train);
         spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
         Check(spec.Validate);
-        return ModelMessage.Seeded(spec, seed);
+        return InitialModel.Seeded(spec, seed);
     }
 
     /// <summary>--layers "784,256,10": n_0, n_1, .., n_L.</summary>
@@ -218,9 +218,9 @@ public sealed record TrainSettings(
     /// As <see cref="CheckOverflow(NetworkModel, DataSet, DataSet?)"/> for a model the cluster will draw from its seed,
     /// drawn here too when it is small enough; a larger one is checked by its first step in the cluster (one line too).
     /// </summary>
-    public static void CheckOverflow(ModelMessage model, DataSet train, DataSet? test)
+    public static void CheckOverflow(InitialModel model, DataSet train, DataSet? test)
     {
-        if (!model.IsSeeded || NetworkSize.Of(model.ToSpec()).Parameters <= OverflowCheckParameters)
+        if (!model.IsSeeded || NetworkSize.Of(model.Spec).Parameters <= OverflowCheckParameters)
         {
             CheckOverflow(model.ToModel(), train, test);
         }

@@ -59,7 +59,7 @@ internal sealed class JobRun(
             {
                 progress.RolledBack(summary.History.Skip(progress.Record.FirstEpoch), $"the job's activation was lost (with its silo, probably): run {lease.Generation} goes on from the last checkpoint");
             }
-            var spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
+            var spec = summary.Spec;
             while (true)
             {
                 try
