@@ -1,12 +1,10 @@
 using Microsoft.Extensions.Logging;
 using NetOrleans.Grains.Interfaces;
-using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Jobs;
 using NetOrleans.Grains.State;
 using NetOrleans.Grains.Telemetry;
 using Orleans.Runtime;
-using Orleans.Storage;
 
 namespace NetOrleans.Grains;
 
