@@ -1,5 +1,4 @@
 using System.Globalization;
-using NetOrleans.Client.Cli;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces;
@@ -20,10 +19,10 @@ public static class NetworkCreator
     public static async Task<NetworkSummary> Create(IGrainFactory grains, string id, InitialModel model, OptimizerSettings optimizer, CommandContext context)
     {
         var spec = model.Spec;
-        Check(spec.Validate);
+        UsageCheck.Run(spec.Validate);
         var size = NetworkSize.Of(spec);
         var budget = await grains.GetGrain<IClusterMemoryGrain>(0).Budget();
-        Check(() => size.CheckFits($"network '{id}' ({spec.Shape})", budget.Bytes, budget.Source));
+        UsageCheck.Run(() => size.CheckFits($"network '{id}' ({spec.Shape})", budget.Bytes, budget.Source));
 
         var network = grains.GetGrain<INetworkGrain>(id);
         var creating = Create(network, model, optimizer);
@@ -45,22 +44,4 @@ public static class NetworkCreator
             : network.CreateSeeded(model.Spec, model.Seed, optimizer, replace: false);
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static T Check<T>(Func<T> check)
-    {
-        try
-        {
-            return check();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
-    private static void Check(Action check) => Check(() =>
-    {
-        check();
-        return 0;
-    });
 }

@@ -82,7 +82,7 @@ public static class NetworksCommand
     /// <summary>`networks create`'s model: --layers (required), --activation (sigmoid), --output (the activation), --loss, drawn from --seed (1).</summary>
     private static InitialModel Seeded(Arguments args)
     {
-        var sizes = TrainSettings.Sizes(args.Get("--layers") ?? throw new UsageException("networks create: --layers is required (e.g. --layers 784,256,10)"));
+        var sizes = StartingModel.Sizes(args.Get("--layers") ?? throw new UsageException("networks create: --layers is required (e.g. --layers 784,256,10)"));
         var hidden = args.Get("--activation") ?? "sigmoid";
         var output = args.Get("--output") ?? hidden;
         var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");

@@ -57,7 +57,7 @@ public static class TrainCommand
         {
             if (settings.NetworkId is not null && !settings.ModelGiven)
             {
-                TrainSettings.CheckOverflow(settings.Model, settings.Train, settings.Test);
+                StartingModel.CheckOverflow(settings.Model, settings.Train, settings.Test);
             }
 
             create = settings.Model;
@@ -69,7 +69,7 @@ public static class TrainCommand
                 throw new UsageException($"network {networkId} takes {existing.Inputs} inputs and has {existing.Layers[^1].Size} outputs but '{settings.Train.Name}' has {settings.Train.Features} features and {settings.Train.Targets} targets");
             }
 
-            TrainSettings.CheckOverflow(await network.Export(), settings.Train, settings.Test);
+            StartingModel.CheckOverflow(await network.Export(), settings.Train, settings.Test);
             context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
