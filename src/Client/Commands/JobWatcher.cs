@@ -52,7 +52,7 @@ public sealed class JobWatcher(CommandContext context)
         var shape = Shape(grains);
         var status = await Ask(job, () => job.GetStatus(0));
         _shape = await shape;
-        var watch = new JobFollower(this, job, interrupt, choose);
+        var watch = new JobWatchSession(this, job, interrupt, choose);
         if (!Context.Interactive)
         {
             return await watch.Follow(status, records, _ => { });

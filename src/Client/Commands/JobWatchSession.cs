@@ -5,7 +5,7 @@ using NetOrleans.Grains.Interfaces.Messages;
 namespace NetOrleans.Client.Commands;
 
 /// <summary>One watch of <see cref="JobWatcher"/>: prints the epoch lines as the records come, and acts on the first interrupt.</summary>
-internal sealed class JobFollower(JobWatcher watcher, ITrainingJobGrain job, CancellationToken interrupt, Func<Task<InterruptChoice>> choose)
+internal sealed class JobWatchSession(JobWatcher watcher, ITrainingJobGrain job, CancellationToken interrupt, Func<Task<InterruptChoice>> choose)
 {
     private readonly Task _interrupted = Task.Delay(Timeout.Infinite, interrupt).ContinueWith(_ => { }, TaskScheduler.Default);
     private InterruptChoice? _choice;
