@@ -1,3 +1,5 @@
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.Interfaces;
@@ -17,7 +19,14 @@ public interface INetworkGrain : IGrainWithStringKey
     /// minutes: the call waits up to an hour, not the default 30 seconds.
     /// </summary>
     [Alias("Create"), ResponseTimeout("01:00:00")]
-    Task<NetworkSummary> Create(ModelMessage model, OptimizerSetup optimizer, bool replace);
+    Task<NetworkSummary> Create(NetworkModel model, OptimizerSettings optimizer, bool replace);
+
+    /// <summary>
+    /// As <see cref="Create"/>, each neuron's parameters drawn from <paramref name="seed"/> as
+    /// <see cref="Initialization.Create"/> draws them, so that none cross the wire however large the network.
+    /// </summary>
+    [Alias("CreateSeeded"), ResponseTimeout("01:00:00")]
+    Task<NetworkSummary> CreateSeeded(NetworkSpec spec, long seed, OptimizerSettings optimizer, bool replace);
 
     /// <summary>How far the creation under way has come, or null when none is; answers while <see cref="Create"/> runs.</summary>
     [Alias("Creation"), AlwaysInterleave]
@@ -38,11 +47,11 @@ public interface INetworkGrain : IGrainWithStringKey
 
     /// <summary>Changes the optimizer (kind and hyper-parameters) for the steps to come; moments are kept.</summary>
     [Alias("SetOptimizer")]
-    Task SetOptimizer(OptimizerSetup optimizer);
+    Task SetOptimizer(OptimizerSettings optimizer);
 
     /// <summary>The model as it is now.</summary>
     [Alias("Export")]
-    Task<ModelMessage> Export();
+    Task<NetworkModel> Export();
 
     /// <summary>The network's shape, steps and history.</summary>
     [Alias("Describe")]

@@ -1,3 +1,5 @@
+using NetOrleans.Core.Losses;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.Interfaces;
@@ -43,14 +45,14 @@ public interface INeuronGrain : IGrainWithStringKey
     /// </summary>
     /// <param name="x">B x n inputs</param>
     /// <param name="y">B x k targets of the output layer</param>
-    /// <param name="loss">the loss name</param>
+    /// <param name="loss">the loss</param>
     /// <param name="step">the network's step</param>
     [Alias("TrainOutput")]
-    Task<OutputSignal> TrainOutput(Doubles x, Doubles y, string loss, long step);
+    Task<OutputSignal> TrainOutput(Doubles x, Doubles y, LossKind loss, long step);
 
     /// <summary>Changes the optimizer for the steps to come; the moments are kept.</summary>
     [Alias("SetOptimizer")]
-    Task SetOptimizer(OptimizerSetup optimizer);
+    Task SetOptimizer(OptimizerSettings optimizer);
 
     /// <summary>The current parameters and step.</summary>
     [Alias("GetParameters")]

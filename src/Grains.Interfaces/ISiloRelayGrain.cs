@@ -1,3 +1,4 @@
+using NetOrleans.Core.Losses;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.Interfaces;
@@ -21,7 +22,7 @@ public interface ISiloRelayGrain : IGrainWithStringKey
 
     /// <summary><see cref="INeuronGrain.TrainOutput"/> on every neuron named.</summary>
     [Alias("TrainOutput")]
-    Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, string loss, long step, Immutable<string[]> neurons);
+    Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, LossKind loss, long step, Immutable<string[]> neurons);
 
     /// <summary><see cref="INeuronGrain.BackwardAndStepFromLayer"/> on every neuron named.</summary>
     [Alias("BackwardAndStepFromLayer")]

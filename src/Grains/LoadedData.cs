@@ -1,3 +1,4 @@
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
@@ -68,7 +69,7 @@ internal sealed class LoadedData(DataSetHeader header, double[] x, double[] y)
     {
         var n = Header.Features;
         var k = Header.Targets;
-        var evaluation = new Evaluation(Core.Losses.Losses.Parse(spec.Loss), k, Header.Classes is not null);
+        var evaluation = new Evaluation(spec.Loss.Function(), k, Header.Classes is not null);
         var rowsAtOnce = Math.Max(1, EvaluationBytes / (n * sizeof(double)));
         for (var start = 0; start < Header.Count; start += rowsAtOnce)
         {

@@ -142,7 +142,7 @@ public sealed partial class NetworkGrain
     private async Task GoBack()
     {
         await stored.ReadStateAsync();
-        if (!stored.RecordExists || stored.State.Layers.Length == 0)
+        if (!stored.RecordExists || stored.State.Spec is null)
         {
             throw new KeyNotFoundException($"network '{Id}' has no checkpoint to go back to");
         }

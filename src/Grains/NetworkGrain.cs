@@ -1,4 +1,5 @@
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -32,7 +33,7 @@ public sealed partial class NetworkGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (stored.RecordExists && stored.State.Layers.Length > 0)
+        if (stored.RecordExists && stored.State.Spec is not null)
         {
             // Back at the last checkpoint: a neuron that has moved on since is out of step with it, and says so.
             Load();
@@ -41,7 +42,13 @@ public sealed partial class NetworkGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<NetworkSummary> Create(ModelMessage model, OptimizerSetup optimizer, bool replace)
+    public Task<NetworkSummary> Create(NetworkModel model, OptimizerSettings optimizer, bool replace) =>
+        Create(InitialModel.Of(model), optimizer, replace);
+
+    public Task<NetworkSummary> CreateSeeded(NetworkSpec spec, long seed, OptimizerSettings optimizer, bool replace) =>
+        Create(InitialModel.Seeded(spec, seed), optimizer, replace);
+
+    private async Task<NetworkSummary> Create(InitialModel model, OptimizerSettings optimizer, bool replace)
     {
         if (_network is not null && !replace)
         {
@@ -49,27 +56,24 @@ public sealed partial class NetworkGrain(
         }
 
         // Sizes first: a network too big for the cluster is refused before any of it is built, its parameters included.
-        var spec = model.ToCheckedSpec();
+        var spec = model.Spec;
+        spec.Validate();
         var size = NetworkSize.Of(spec);
         var budget = await GrainFactory.GetGrain<IClusterMemoryGrain>(0).Budget();
         size.CheckFits($"network '{Id}' ({spec.Shape})", budget.Bytes, budget.Source);
-        if (!model.IsSeeded)
-        {
-            model.ToModel().Validate();
-        }
-
-        optimizer.ToSettings().Validate();
+        model.Given?.Validate();
+        optimizer.Validate();
         await Leases.CheckFree(stored.State);
         _creation = new NetworkCreation(size.Neurons, 0, 0);
         try
         {
             var network = Build(spec);
-            await network.Initialize((l, j) => model.NeuronTheta(spec, l, j), optimizer, n => Advance(initialized: n, checkpointed: 0));
+            await network.Initialize(model.NeuronTheta, optimizer, n => Advance(initialized: n, checkpointed: 0));
 
             // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
             var kept = network.Neurons.ToHashSet();
             await Task.WhenAll((_network?.Neurons ?? []).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
-            stored.State = NetworkState.Created(model, optimizer, stored.State);
+            stored.State = NetworkState.Created(spec, optimizer, stored.State);
             Load();
             await Checkpoint(Existing(), n => Advance(initialized: 0, checkpointed: n));
         }
@@ -103,19 +107,19 @@ public sealed partial class NetworkGrain(
         return (await Train(await Ready(), x, y)).Loss;
     }
 
-    public async Task SetOptimizer(OptimizerSetup optimizer)
+    public async Task SetOptimizer(OptimizerSettings optimizer)
     {
         var network = Existing();
-        optimizer.ToSettings().Validate();
+        optimizer.Validate();
         await Leases.CheckFree(stored.State);
         await Task.WhenAll(network.Neurons.Select(n => n.SetOptimizer(optimizer)));
         Progress.OptimizerChanged(optimizer);
     }
 
-    public async Task<ModelMessage> Export()
+    public async Task<NetworkModel> Export()
     {
         var network = Existing();
-        return ModelMessage.From(new NetworkModel(network.Spec, await network.Theta()));
+        return new NetworkModel(network.Spec, await network.Theta());
     }
 
     public Task<NetworkSummary> Describe()
@@ -170,9 +174,8 @@ public sealed partial class NetworkGrain(
     /// <summary>The live network from the stored record: its spec, neurons, steps, history and optimizer.</summary>
     private void Load()
     {
-        var s = stored.State;
-        _network = Build(new ModelMessage(s.Inputs, s.Layers, s.Loss, s.InputShift, s.InputScale, s.Classes, []).ToSpec());
-        Progress.Load(s);
+        _network = Build(stored.State.Spec!);
+        Progress.Load(stored.State);
     }
 
     private GrainNetwork Build(NetworkSpec spec) =>
@@ -182,8 +185,7 @@ public sealed partial class NetworkGrain(
 
     private NetworkSummary Summary()
     {
-        var s = stored.State;
-        return new NetworkSummary(Id, s.Inputs, s.Layers, s.Loss, Progress.Optimizer!, s.Classes, Progress.Steps, [.. Progress.History]);
+        return new NetworkSummary(Id, stored.State.Spec!, Progress.Optimizer!, Progress.Steps, [.. Progress.History]);
     }
 
     private GrainNetwork Existing() => _network ?? throw new KeyNotFoundException($"network '{Id}' does not exist");

@@ -1,3 +1,4 @@
+using NetOrleans.Core.Losses;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Placement;
@@ -17,7 +18,7 @@ public sealed class SiloRelayGrain : Grain, ISiloRelayGrain
     public Task<Doubles[]> ForwardForStep(Doubles x, long step, Immutable<string[]> neurons) =>
         Task.WhenAll(Neurons(neurons).Select(n => n.ForwardForStep(x, step)));
 
-    public Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, string loss, long step, Immutable<string[]> neurons) =>
+    public Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, LossKind loss, long step, Immutable<string[]> neurons) =>
         Task.WhenAll(Neurons(neurons).Select(n => n.TrainOutput(x, y, loss, step)));
 
     public Task<NeuronSignal[]> BackwardAndStepFromLayer(LayerSignal above, long step, Immutable<string[]> neurons) =>

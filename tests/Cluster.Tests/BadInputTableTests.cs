@@ -63,7 +63,7 @@ public sealed class BadInputTableTests(ClusterFixture fixture)
         // The same silo trains the tutorial's network through a job to the reference trainer's weights, bit for bit.
         var data = Core.Data.BuiltInDataSets.Gender();
         var model = Initialization.Create(NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid") with { InputShift = data.InputShift! }, seed: 7);
-        var sgd = new OptimizerSettings("sgd", LearningRate: 0.1);
+        var sgd = new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 0.1);
         var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "bad-all/gender", model, sgd, data, epochs: 300, batchSize: 1, shuffle: false, seed: 7);
         var expected = TrainingHelpers.TrainReference(model, sgd, data, epochs: 300, batchSize: 1, shuffle: false, seed: 7);
 

@@ -62,15 +62,15 @@ public sealed class BadInputWorld(IGrainFactory grains, string prefix) : IDispos
     public static NetworkModel SmallModel(string hidden = "sigmoid", string output = "sigmoid", string loss = "mse", int outputs = 1) =>
         Initialization.Create(NetworkSpec.Create([2, 2, outputs], hidden, output, loss) with { InputShift = [135, 66] }, seed: 5);
 
-    public static OptimizerSetup Adam => OptimizerSetup.From(new OptimizerSettings("adam", 0.01));
+    public static OptimizerSettings Adam => new OptimizerSettings(OptimizerKind.Adam, 0.01);
 
-    public static OptimizerSetup Sgd => OptimizerSetup.From(new OptimizerSettings("sgd", 0.1));
+    public static OptimizerSettings Sgd => new OptimizerSettings(OptimizerKind.Sgd, 0.1);
 
     /// <summary>Creates the network, data set and job that every row must leave as they are.</summary>
     public async Task Build()
     {
         var data = GenderOneHot();
-        await World.Create(ModelMessage.From(WorldModel()), Adam, replace: false);
+        await World.Create(WorldModel(), Adam, replace: false);
         for (var step = 0; step < 2; step++)
         {
             await World.TrainBatch(data.X, data.Y);
@@ -80,7 +80,7 @@ public sealed class BadInputWorld(IGrainFactory grains, string prefix) : IDispos
         await DataUploader.Upload(grains, DataSetId, data);
         var epoch = await grains.GetGrain<ITrainingJobGrain>($"{NetworkId}/job").Start(new JobRequest(NetworkId, DataSetId, null, 1, data.Count, false, 1));
         Assert.Equal(JobState.Completed, (await TrainingHelpers.WaitUntilFinished(grains.GetGrain<ITrainingJobGrain>(epoch.JobId))).State);
-        var status = await TrainingHelpers.TrainWithJob(grains, JobNetworkId, SmallModel(), new OptimizerSettings("sgd", 0.1), BuiltInDataSets.Gender(), epochs: 3, batchSize: 1, shuffle: false, seed: 7);
+        var status = await TrainingHelpers.TrainWithJob(grains, JobNetworkId, SmallModel(), new OptimizerSettings(OptimizerKind.Sgd, 0.1), BuiltInDataSets.Gender(), epochs: 3, batchSize: 1, shuffle: false, seed: 7);
         Assert.Equal(JobState.Completed, status.State);
     }
 
@@ -148,7 +148,7 @@ public sealed class BadInputWorld(IGrainFactory grains, string prefix) : IDispos
         lines.Add($"network {id}: {summary.Inputs} inputs, layers {string.Join(" ", summary.Layers.Select(l => $"{l.Size}:{l.Activation}"))}, loss {summary.Loss}, {summary.Optimizer}, classes [{string.Join(",", summary.Classes ?? [])}], steps {summary.Steps}");
         lines.AddRange(summary.History.Select(r => $"network {id} history {r}"));
         var model = await Network(id).Export();
-        lines.Add($"network {id} input shift {Bits(model.InputShift)} scale {Bits(model.InputScale)}");
+        lines.Add($"network {id} input shift {Bits(model.Spec.InputShift)} scale {Bits(model.Spec.InputScale)}");
         for (var l = 0; l < model.Theta.Length; l++)
         {
             for (var j = 0; j < model.Theta[l].Length; j++)

@@ -14,7 +14,7 @@ namespace NetOrleans.Cluster.Tests;
 [Collection(SmallMessageCollection.Name)]
 public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
 {
-    private static readonly OptimizerSettings Sgd = new("sgd", 0.1);
+    private static readonly OptimizerSettings Sgd = new(OptimizerKind.Sgd, 0.1);
 
     /// <summary>
     /// N x 30 features in [0, 1) and 3 one-hot classes (the class of the largest of the first three features), from a
@@ -67,11 +67,11 @@ public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
     {
         var before = await Networks();
         var request = new JobRequest("refused", "refused-job/train", "refused-job/test", Epochs: 1, BatchSize: 10, Shuffle: false, Seed: 1);
-        var model = ModelMessage.From(Model());
+        var model = Model();
 
         // The test split has 31 features for a 30-input network: the job refuses it once the network exists.
         var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-            JobLauncher.Start(fixture.Grains, "refused-job", request, Synthetic(5_000), Synthetic(100, features: 31), model, OptimizerSetup.From(Sgd)));
+            JobLauncher.Start(fixture.Grains, "refused-job", request, Synthetic(5_000), Synthetic(100, features: 31), InitialModel.Of(model), Sgd));
 
         Assert.Contains("has 31 features but network 'refused' takes 30 inputs", e.Message, StringComparison.Ordinal);
         await AssertNothingLeft(before, "refused", "refused-job", "refused-job/train", "refused-job/test");
@@ -86,7 +86,7 @@ public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
         var request = new JobRequest("bad-data", "bad-data-job/train", null, Epochs: 1, BatchSize: 10, Shuffle: false, Seed: 1);
 
         var e = await Assert.ThrowsAsync<ArgumentException>(() =>
-            JobLauncher.Start(fixture.Grains, "bad-data-job", request, data, null, ModelMessage.From(Model()), OptimizerSetup.From(Sgd)));
+            JobLauncher.Start(fixture.Grains, "bad-data-job", request, data, null, InitialModel.Of(Model()), Sgd));
 
         Assert.Contains("is NaN", e.Message, StringComparison.Ordinal);
         await AssertNothingLeft(before, "bad-data", "bad-data-job", "bad-data-job/train");
@@ -96,12 +96,12 @@ public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
     public async Task A_start_refused_on_an_existing_network_leaves_it_as_it_was()
     {
         var network = fixture.Grains.GetGrain<INetworkGrain>("kept");
-        await network.Create(ModelMessage.From(Model()), OptimizerSetup.From(Sgd), replace: false);
+        await network.Create(Model(), Sgd, replace: false);
         var before = await network.Describe();
         var request = new JobRequest("kept", "kept-job/train", "kept-job/test", Epochs: 1, BatchSize: 10, Shuffle: false, Seed: 1);
 
         await Assert.ThrowsAsync<ArgumentException>(() =>
-            JobLauncher.Start(fixture.Grains, "kept-job", request, Synthetic(100), Synthetic(100, features: 31), null, OptimizerSetup.From(new OptimizerSettings("adam", 0.01))));
+            JobLauncher.Start(fixture.Grains, "kept-job", request, Synthetic(100), Synthetic(100, features: 31), null, new OptimizerSettings(OptimizerKind.Adam, 0.01)));
 
         var after = await network.Describe();
         Assert.Equal(before.Optimizer, after.Optimizer);

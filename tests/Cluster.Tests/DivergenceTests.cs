@@ -12,7 +12,7 @@ namespace NetOrleans.Cluster.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed partial class DivergenceTests(ClusterFixture fixture)
 {
-    private static readonly OptimizerSettings Sgd = new("sgd", 0.1);
+    private static readonly OptimizerSettings Sgd = new(OptimizerKind.Sgd, 0.1);
 
     [Fact]
     public async Task A_batch_one_output_neuron_refuses_puts_every_neuron_back_at_the_last_checkpoint()
@@ -23,7 +23,7 @@ public sealed partial class DivergenceTests(ClusterFixture fixture)
         var model = Initialization.Create(NetworkSpec.Create([2, 3, 2], "sigmoid", "linear") with { InputShift = gender.InputShift! }, seed: 5);
         var (x, y) = (gender.X, TwoColumns(gender.Y));
         var network = fixture.Grains.GetGrain<INetworkGrain>("refused-batch");
-        await network.Create(ModelMessage.From(model), OptimizerSetup.From(Sgd), replace: false);
+        await network.Create(model, Sgd, replace: false);
         var reference = new ReferenceNetwork(model, Sgd);
         for (var step = 0; step < 3; step++)
         {
@@ -61,7 +61,7 @@ public sealed partial class DivergenceTests(ClusterFixture fixture)
         var gender = BuiltInDataSets.Gender();
         var model = Initialization.Create(NetworkSpec.Create([2, 3, 1], "relu", "linear") with { InputShift = gender.InputShift! }, seed: 1);
         var id = $"diverges-{checkpointSeconds:0}";
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(Sgd), replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Sgd, replace: false);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", gender);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         await job.Start(new JobRequest(id, $"{id}/data", null, 100, 1, false, 1, CheckpointSeconds: checkpointSeconds));

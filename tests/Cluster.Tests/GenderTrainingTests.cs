@@ -19,7 +19,7 @@ public sealed class GenderTrainingTests(ClusterFixture fixture)
         var data = BuiltInDataSets.Gender();
         var spec = NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid") with { InputShift = data.InputShift! };
         var model = Initialization.Create(spec, seed: 7);
-        var optimizer = new OptimizerSettings("sgd", LearningRate: 0.1);
+        var optimizer = new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 0.1);
 
         var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "gender-bits", model, optimizer, data, epochs: 1000, batchSize: 1, shuffle: false, seed: 7);
         var expected = TrainingHelpers.TrainReference(model, optimizer, data, epochs: 1000, batchSize: 1, shuffle: false, seed: 7);
@@ -46,7 +46,7 @@ public sealed class GenderTrainingTests(ClusterFixture fixture)
         var model = ModelFile.Read(path);
         File.Delete(path);
 
-        var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "gender-2-10-1", model, new OptimizerSettings("sgd", LearningRate: 0.01), data, epochs: 1000, batchSize: 1, shuffle: false, seed: 1);
+        var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "gender-2-10-1", model, new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 0.01), data, epochs: 1000, batchSize: 1, shuffle: false, seed: 1);
 
         Assert.Equal(JobState.Completed, status.State);
         var network = fixture.Grains.GetGrain<INetworkGrain>("gender-2-10-1");

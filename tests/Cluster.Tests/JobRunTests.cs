@@ -13,7 +13,7 @@ namespace NetOrleans.Cluster.Tests;
 public sealed class JobRunTests
 {
     private const int Epochs = 12;
-    private static readonly OptimizerSettings Sgd = new("sgd", LearningRate: 0.1);
+    private static readonly OptimizerSettings Sgd = new(OptimizerKind.Sgd, LearningRate: 0.1);
 
     [Fact]
     public async Task Faults_before_and_after_a_step_end_with_the_undisturbed_weights_and_each_epoch_once()

@@ -21,7 +21,7 @@ public sealed class JobTests(ClusterFixture fixture)
 
     private async Task<ITrainingJobGrain> StartJob(string id, NetworkModel model, OptimizerSettings optimizer, DataSet data, int epochs, int batchSize)
     {
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(optimizer), replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, optimizer, replace: false);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", data);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         await job.Start(new JobRequest(id, $"{id}/data", null, epochs, batchSize, Shuffle: batchSize > 1, Seed: 9));
@@ -33,8 +33,8 @@ public sealed class JobTests(ClusterFixture fixture)
     {
         var gender = BuiltInDataSets.Gender();
         var iris = BuiltInDataSets.Iris();
-        var sgd = new OptimizerSettings("sgd", 0.1);
-        var adam = new OptimizerSettings("adam", 0.01);
+        var sgd = new OptimizerSettings(OptimizerKind.Sgd, 0.1);
+        var adam = new OptimizerSettings(OptimizerKind.Adam, 0.01);
 
         var first = await StartJob("together-gender", GenderModel(4), sgd, gender, epochs: 300, batchSize: 1);
         var second = await StartJob("together-iris", IrisModel(iris), adam, iris, epochs: 30, batchSize: 10);
@@ -49,7 +49,7 @@ public sealed class JobTests(ClusterFixture fixture)
     public async Task A_running_jobs_progress_moves_and_cancel_stops_it_within_one_batch()
     {
         var gender = BuiltInDataSets.Gender();
-        var job = await StartJob("progress-gender", GenderModel(5), new OptimizerSettings("sgd", 0.1), gender, epochs: 1_000_000, batchSize: 1);
+        var job = await StartJob("progress-gender", GenderModel(5), new OptimizerSettings(OptimizerKind.Sgd, 0.1), gender, epochs: 1_000_000, batchSize: 1);
 
         var seen = new List<JobStatus>();
         var status = await job.GetStatus(0);
@@ -77,7 +77,7 @@ public sealed class JobTests(ClusterFixture fixture)
         var spec = NetworkSpec.Create([2, 3, 1], "relu", "linear");
         var model = Initialization.Create(spec, seed: 1);
 
-        var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "diverging", model, new OptimizerSettings("sgd", 1e3), gender, epochs: 100, batchSize: 1, shuffle: false, seed: 1);
+        var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "diverging", model, new OptimizerSettings(OptimizerKind.Sgd, 1e3), gender, epochs: 100, batchSize: 1, shuffle: false, seed: 1);
 
         Assert.Equal(JobState.Failed, status.State);
         Assert.Matches(@"training diverged at epoch \d+, batch \d+: .*(NaN|∞|-?Infinity)", status.Error);
@@ -87,7 +87,7 @@ public sealed class JobTests(ClusterFixture fixture)
     public async Task A_job_on_data_of_the_wrong_width_is_refused_before_any_work()
     {
         var iris = BuiltInDataSets.Iris();
-        await fixture.Grains.GetGrain<INetworkGrain>("wrong-width").Create(ModelMessage.From(GenderModel(1)), OptimizerSetup.From(new()), replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>("wrong-width").Create(GenderModel(1), new(), replace: false);
         await DataUploader.Upload(fixture.Grains, "wrong-width/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>("wrong-width/job");
 

@@ -19,7 +19,7 @@ public sealed class LostActivationTests(ClusterFixture fixture)
     private const int Epochs = 400;
     private const int BatchSize = 8;
     private const long Seed = 11;
-    private static readonly OptimizerSettings Adam = new("adam", 0.01);
+    private static readonly OptimizerSettings Adam = new(OptimizerKind.Adam, 0.01);
 
     /// <summary>The job's epochs at which a grain is deactivated (three times, at awkward and ordinary moments).</summary>
     private static readonly int[] Moments = [3, 20, 45];
@@ -34,7 +34,7 @@ public sealed class LostActivationTests(ClusterFixture fixture)
         var (shift, scale) = Scaling.Fit(iris, "standard");
         var model = Initialization.Create(NetworkSpec.Create([4, 16, 3], "relu", "softmax", "cross-entropy") with { InputShift = shift, InputScale = scale, Classes = iris.Classes }, seed: 7);
         var id = $"lost-{victim}";
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(Adam), replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Adam, replace: false);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs, BatchSize, Shuffle: true, Seed: Seed, CheckpointSeconds: 0));

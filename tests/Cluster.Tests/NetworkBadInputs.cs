@@ -1,4 +1,6 @@
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -29,7 +31,7 @@ public static class NetworkBadInputs
             w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }, new double[] { 0 }),
             "neuron {row}/huge/2/0", "not a finite number", "no step taken") with
         {
-            Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "linear")), BadInputWorld.Sgd, replace: false),
+            Arrange = w => w.Network(w.Scratch("huge")).Create(BadInputWorld.SmallModel("relu", "linear"), BadInputWorld.Sgd, replace: false),
             Watch = ["huge"],
         },
         BadInput.Of<ArithmeticException>(
@@ -37,17 +39,17 @@ public static class NetworkBadInputs
             w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }, new double[] { 0, 1 }),
             "the loss became NaN; network '{row}/huge' is back at its last checkpoint (0 epochs, 0 steps)") with
         {
-            Arrange = w => w.Network(w.Scratch("huge")).Create(ModelMessage.From(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2)), BadInputWorld.Adam, replace: false),
+            Arrange = w => w.Network(w.Scratch("huge")).Create(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2), BadInputWorld.Adam, replace: false),
             Watch = ["huge"],
         },
 
         // Optimizers that cannot work, on the world network and on new ones.
         BadInput.Of<ArgumentException>("set a NaN learning rate", w => w.World.SetOptimizer(BadInputWorld.Sgd with { LearningRate = double.NaN }), "learning rate must be a positive finite number, got NaN"),
-        BadInput.Of<ArgumentException>("set an unknown optimizer", w => w.World.SetOptimizer(BadInputWorld.Sgd with { Kind = "rmsprop" }), "unknown optimizer 'rmsprop'"),
+        BadInput.Of<ArgumentException>("set an unknown optimizer", w => w.World.SetOptimizer(BadInputWorld.Sgd with { Kind = OptimizerKinds.Parse("rmsprop") }), "unknown optimizer 'rmsprop'"),
         Create("create with a negative learning rate", BadInputWorld.Sgd with { LearningRate = -0.1 }, "learning rate", "got -0.1"),
         Create("create with a zero learning rate", BadInputWorld.Sgd with { LearningRate = 0 }, "learning rate", "got 0"),
         Create("create with an infinite learning rate", BadInputWorld.Sgd with { LearningRate = double.PositiveInfinity }, "learning rate", "positive finite"),
-        Create("create with an unknown optimizer", BadInputWorld.Sgd with { Kind = "lbfgs" }, "unknown optimizer 'lbfgs'"),
+        Create("create with an unknown optimizer", () => BadInputWorld.Sgd with { Kind = OptimizerKinds.Parse("lbfgs") }, "unknown optimizer 'lbfgs'"),
         Create("create with Adam's beta1 of 1", BadInputWorld.Adam with { Beta1 = 1 }, "beta1 and beta2 must be in [0, 1)"),
 
         // Specs that cannot be a network: nothing may be created, not even one neuron.
@@ -58,26 +60,26 @@ public static class NetworkBadInputs
         Create("create with no layers", Spec(2, []), "at least one layer"),
         Create("create with an unknown activation", Spec(2, [(2, "swish"), (1, "sigmoid")]), "layer 1: unknown activation 'swish'"),
         Create("create with softmax on a hidden layer", Spec(2, [(2, "softmax"), (2, "softmax")]), "layer 1: softmax is allowed on the output layer only"),
-        Create("create with an unknown loss", Model(m => m with { Loss = "hinge" }), "unknown loss 'hinge'"),
+        Create("create with an unknown loss", Model(m => m with { Spec = m.Spec with { Loss = Losses.Parse("hinge") } }), "unknown loss 'hinge'"),
         Create("create with a NaN weight", Model(m => Theta(m, 1, 1, 0, double.NaN)), "layer 1 neuron 1 has a weight or bias that is not a finite number"),
         Create("create with an infinite bias", Model(m => Theta(m, 2, 0, 2, double.NegativeInfinity)), "layer 2 neuron 0 has a weight or bias that is not a finite number"),
         Create("create with 3 weights on a neuron of fan-in 2", Model(m => m with { Theta = [m.Theta[0], [[1, 2, 3, 0]]] }), "layer 2 neuron 0 has 3 weights, expected 2"),
-        Create("create with an input scale of 0", Model(m => m with { InputScale = [1, 0] }), "input scale finite and non-zero"),
-        Create("create with 3 class names for 1 output", Model(m => m with { Classes = ["a", "b", "c"] }), "3 class names for 1 output neurons"),
+        Create("create with an input scale of 0", Model(m => m with { Spec = m.Spec with { InputScale = [1, 0] } }), "input scale finite and non-zero"),
+        Create("create with 3 class names for 1 output", Model(m => m with { Spec = m.Spec with { Classes = ["a", "b", "c"] } }), "3 class names for 1 output neurons"),
         Create("create with no weights at all", Model(m => m with { Theta = null! }), "no parameters"),
 
         // Networks too big for the cluster's memory: refused before any neuron or parameter exists (never an OutOfMemoryException).
-        Create("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
-            _ => ModelMessage.Seeded(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "softmax", "cross-entropy"), seed: 1),
+        CreateSeeded("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
+            NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "softmax", "cross-entropy"), seed: 1,
             "network '{row}/new' (4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters in 200,003 neurons", "need 224.1 GB", "more than its memory budget"),
         Create("create a 4,100000,100000,3 network without its parameters",
-            _ => ModelMessage.From(new NetworkModel(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "sigmoid"), [])),
+            _ => new NetworkModel(NetworkSpec.Create([4, 100_000, 100_000, 3], "relu", "sigmoid"), []),
             "(4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters", "more than its memory budget"),
 
         // An existing network is not replaced by accident, nor by a bad model.
-        BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam, replace: false), "network '{net}' already exists"),
-        BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(ModelMessage.From(BadInputWorld.WorldModel()), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
-        BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(ModelMessage.From(BadInputWorld.WorldModel()), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
+        BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(BadInputWorld.WorldModel(), BadInputWorld.Adam, replace: false), "network '{net}' already exists"),
+        BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(BadInputWorld.WorldModel(), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
+        BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(BadInputWorld.WorldModel(), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
 
         // A job's run: only the run that holds the lease may train, at the step and epoch the network is at.
         Run<StaleRunException>("step a network with a lease nobody gave", (n, lease) => n.Step(lease with { Generation = 9 }, 0, new double[] { 133, 65 }, new double[] { 1 }), "network '{row}/run' is held by job 'job-{row}/run' run 1, not by job 'job-{row}/run' run 9"),
@@ -105,7 +107,7 @@ public static class NetworkBadInputs
             Arrange = async w =>
             {
                 var network = w.Network(w.Scratch("run"));
-                await network.Create(ModelMessage.From(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false);
+                await network.Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false);
                 await network.AsReference<INetworkRunGrain>().Claim(Lease(w), resume: false);
             },
             Watch = ["run"],
@@ -114,30 +116,33 @@ public static class NetworkBadInputs
     private static RunLease Lease(BadInputWorld w) => new($"job-{w.Scratch("run")}", 1);
 
     /// <summary>The Create of a new network with <paramref name="optimizer"/> (and a valid model) fails, and creates nothing.</summary>
-    private static BadInput Create(string name, OptimizerSetup optimizer, params string[] fragments) =>
-        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(ModelMessage.From(BadInputWorld.SmallModel()), optimizer, replace: false), fragments) with { After = AssertAbsent };
+    private static BadInput Create(string name, OptimizerSettings optimizer, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), optimizer, replace: false), fragments) with { After = AssertAbsent };
+
+    /// <summary>As <see cref="Create(string, OptimizerSettings, string[])"/> with an optimizer made when the row runs (a name parsed then).</summary>
+    private static BadInput Create(string name, Func<OptimizerSettings> optimizer, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), optimizer(), replace: false), fragments) with { After = AssertAbsent };
 
     /// <summary>The Create of a new network from a broken model fails, and creates nothing.</summary>
-    private static BadInput Create(string name, Func<ModelMessage, ModelMessage> broken, params string[] fragments) =>
-        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(broken(ModelMessage.From(BadInputWorld.SmallModel())), BadInputWorld.Sgd, replace: false), fragments) with { After = AssertAbsent };
+    private static BadInput Create(string name, Func<NetworkModel, NetworkModel> broken, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(broken(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false), fragments) with { After = AssertAbsent };
+
+    /// <summary>The seeded Create of a new network of <paramref name="spec"/> fails, and creates nothing.</summary>
+    private static BadInput CreateSeeded(string name, NetworkSpec spec, long seed, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).CreateSeeded(spec, seed, BadInputWorld.Sgd, replace: false), fragments) with { After = AssertAbsent };
 
     private static BadInput Unknown(string name, Func<Grains.Interfaces.INetworkGrain, Task> call) =>
         BadInput.Of<KeyNotFoundException>(name, w => call(w.Network(w.Scratch("ghost"))), "network '{row}/ghost' does not exist") with { After = AssertAbsent };
 
-    private static Func<ModelMessage, ModelMessage> Model(Func<ModelMessage, ModelMessage> change) => change;
+    private static Func<NetworkModel, NetworkModel> Model(Func<NetworkModel, NetworkModel> change) => change;
 
-    /// <summary>A model message with n_0 inputs and the given layers, one zero parameter per weight and bias.</summary>
-    private static Func<ModelMessage, ModelMessage> Spec(int inputs, (int Size, string Activation)[] layers) => _ => new ModelMessage(
-        inputs,
-        layers.Select(l => new LayerShape(l.Size, l.Activation)).ToArray(),
-        "mse",
-        [],
-        [],
-        null,
+    /// <summary>A model with n_0 inputs and the given layers (activations by name, parsed as a model file's are), no input scaling and no parameters.</summary>
+    private static Func<NetworkModel, NetworkModel> Spec(int inputs, (int Size, string Activation)[] layers) => _ => new NetworkModel(
+        new NetworkSpec(inputs, layers.Select((l, i) => LayerSpec.Parse(l.Size, l.Activation, i + 1)).ToArray(), LossKind.Mse, [], []),
         []);
 
     /// <summary>The model with parameter <paramref name="p"/> of neuron <paramref name="j"/> of layer <paramref name="layer"/> (1-based) set to <paramref name="value"/>.</summary>
-    private static ModelMessage Theta(ModelMessage m, int layer, int j, int p, double value)
+    private static NetworkModel Theta(NetworkModel m, int layer, int j, int p, double value)
     {
         var theta = m.Theta.Select(l => l.Select(t => (double[])t.Clone()).ToArray()).ToArray();
         theta[layer - 1][j][p] = value;

@@ -18,7 +18,7 @@ public sealed class NetworkCreationTests(ClusterFixture fixture)
         Assert.Equal([4096, 906], NeuronRounds.Of(spec).Select(r => r.Length));
         var network = fixture.Grains.GetGrain<INetworkGrain>("rounds");
 
-        var summary = await network.Create(ModelMessage.Seeded(spec, seed: 7), OptimizerSetup.From(new OptimizerSettings("adam", 0.001)), replace: false);
+        var summary = await network.CreateSeeded(spec, seed: 7, new OptimizerSettings(OptimizerKind.Adam, 0.001), replace: false);
 
         Assert.Equal([5000, 2], summary.Layers.Select(l => l.Size));
         Assert.Null(await network.Creation());
@@ -47,7 +47,7 @@ public sealed class NetworkCreationTests(ClusterFixture fixture)
         Assert.Equal([838, 163], NeuronRounds.Of(NetworkSpec.Create([5000, 1000, 1], "relu", "linear")).Select(r => r.Length));
     }
 
-    private static void AssertSameBits(NetworkModel expected, ModelMessage actual)
+    private static void AssertSameBits(NetworkModel expected, NetworkModel actual)
     {
         Assert.Equal(expected.Theta.Length, actual.Theta.Length);
         for (var l = 0; l < expected.Theta.Length; l++)

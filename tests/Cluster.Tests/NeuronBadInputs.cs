@@ -1,3 +1,5 @@
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Losses;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Cluster.Tests;
@@ -16,7 +18,7 @@ public static class NeuronBadInputs
         Unknown("forward on an unknown neuron", n => n.ForwardForStep(new double[] { 1, 2 }, 0)),
         Unknown("backward from the loss on an unknown neuron", n => n.BackwardAndStep(new double[] { 1 }, 0)),
         Unknown("backward from a layer on an unknown neuron", n => n.BackwardAndStepFromLayer(Above, 0)),
-        Unknown("train an unknown output neuron in one call", n => n.TrainOutput(new double[] { 1, 2 }, new double[] { 1 }, "mse", 0)),
+        Unknown("train an unknown output neuron in one call", n => n.TrainOutput(new double[] { 1, 2 }, new double[] { 1 }, LossKind.Mse, 0)),
         Unknown("parameters of an unknown neuron", n => n.GetParameters()),
         Unknown("set the optimizer of an unknown neuron", n => n.SetOptimizer(BadInputWorld.Sgd)),
         Unknown("checkpoint an unknown neuron", n => n.Checkpoint(1, 0, 0)),
@@ -26,17 +28,19 @@ public static class NeuronBadInputs
         BadInput.Of<InvalidOperationException>("backward from the loss before forward", w => w.Neuron(w.NetworkId, 2, 0).BackwardAndStep(new double[] { 0.5 }, 3), "neuron {net}/2/0", "backward called before forward"),
         BadInput.Of<InvalidOperationException>("backward from a layer before forward", w => w.Neuron(w.NetworkId, 1, 1).BackwardAndStepFromLayer(new LayerSignal(new double[] { 0.1, 0.2 }, new double[] { 1, 1, 1, 0, 1, 1, 1, 0 }), 3), "neuron {net}/1/1", "backward called before forward"),
         BadInput.Of<ArgumentException>("forward a row of 3 values into a neuron of fan-in 2", w => w.Neuron(w.NetworkId, 1, 0).Forward(new double[] { 1, 2, 3 }), "neuron {net}/1/0", "input of 3 values", "rows of 2"),
-        BadInput.Of<InvalidOperationException>("train a softmax output neuron in one call", w => w.Neuron(w.NetworkId, 2, 0).TrainOutput(new double[] { 0.1, 0.2, 0.3 }, new double[] { 0, 1 }, "cross-entropy", 3), "neuron {net}/2/0", "a softmax neuron cannot compute its own loss gradient"),
-        BadInput.Of<ArgumentException>("initialize a neuron of the world with a NaN weight", w => w.Neuron(w.NetworkId, 1, 0).Initialize(new NeuronSetup("tanh", [double.NaN, 1, 0], BadInputWorld.Adam, false)), "neuron {net}/1/0", "not a finite number"),
-        BadInput.Of<ArgumentException>("initialize a neuron of the world with an unknown activation", w => w.Neuron(w.NetworkId, 1, 0).Initialize(new NeuronSetup("gelu", [1, 1, 0], BadInputWorld.Adam, false)), "unknown activation 'gelu'"),
+        BadInput.Of<InvalidOperationException>("train a softmax output neuron in one call", w => w.Neuron(w.NetworkId, 2, 0).TrainOutput(new double[] { 0.1, 0.2, 0.3 }, new double[] { 0, 1 }, LossKind.CrossEntropy, 3), "neuron {net}/2/0", "a softmax neuron cannot compute its own loss gradient"),
+        BadInput.Of<ArgumentException>("initialize a neuron of the world with a NaN weight", w => w.Neuron(w.NetworkId, 1, 0).Initialize(new NeuronSetup(ActivationKind.Tanh, [double.NaN, 1, 0], BadInputWorld.Adam, false)), "neuron {net}/1/0", "not a finite number"),
+        BadInput.Of<ArgumentException>("initialize a neuron of the world with an unknown activation", w => w.Neuron(w.NetworkId, 1, 0).Initialize(new NeuronSetup(Activations.Parse("gelu"), [1, 1, 0], BadInputWorld.Adam, false)), "unknown activation 'gelu'"),
         BadInput.Of<ArgumentException>("set a negative learning rate on a neuron of the world", w => w.Neuron(w.NetworkId, 2, 1).SetOptimizer(BadInputWorld.Adam with { LearningRate = -1 }), "learning rate", "got -1"),
 
         // A pass is pending on the row's own network; the refused call must neither step nor lose it.
         Pending("backward from the loss with 2 gradients for a pass of 1 row", 2, n => n.BackwardAndStep(new double[] { 1, 2 }, 0), typeof(ArgumentException), "upstream gradient has 2 values but the forward batch had 1"),
         Pending("backward from the loss with a NaN gradient", 2, n => n.BackwardAndStep(new[] { double.NaN }, 0), typeof(ArithmeticException), "not a finite number", "no step"),
-        Pending("train an output neuron in one call on 2 rows with no targets", 2, n => n.TrainOutput(new double[] { 1, 1, 2, 2 }, Array.Empty<double>(), "mse", 0), typeof(ArgumentException), "targets of 0 values do not give column 0 for a batch of 2"),
-        Pending("train an output neuron in one call with an unknown loss", 2, n => n.TrainOutput(new double[] { 1, 1, 2, 2 }, new double[] { 0, 1 }, "hinge", 0), typeof(ArgumentException), "unknown loss 'hinge'"),
-        Pending("train an output neuron in one call with a NaN target", 2, n => n.TrainOutput(new double[] { 1, 1, 2, 2 }, new[] { double.NaN, 1 }, "mse", 0), typeof(ArithmeticException), "not a finite number", "no step taken"),
+        Pending("train an output neuron in one call on 2 rows with no targets", 2, n => n.TrainOutput(new double[] { 1, 1, 2, 2 }, Array.Empty<double>(), LossKind.Mse, 0), typeof(ArgumentException), "targets of 0 values do not give column 0 for a batch of 2"),
+        // A loss is parsed where its name comes in (NetworkBadInputs: "create with an unknown loss"); what can still reach a
+        // neuron is a kind outside the enum, from a peer on the wire.
+        Pending("train an output neuron in one call with an unknown loss", 2, n => n.TrainOutput(new double[] { 1, 1, 2, 2 }, new double[] { 0, 1 }, (LossKind)99, 0), typeof(ArgumentException), "unknown loss '99'"),
+        Pending("train an output neuron in one call with a NaN target", 2, n => n.TrainOutput(new double[] { 1, 1, 2, 2 }, new[] { double.NaN, 1 }, LossKind.Mse, 0), typeof(ArithmeticException), "not a finite number", "no step taken"),
         Pending("backward from a layer with an empty signal", 1, n => n.BackwardAndStepFromLayer(new LayerSignal(Array.Empty<double>(), Array.Empty<double>()), 0), typeof(ArgumentException), "signal", "does not fit"),
         Pending("backward from a layer whose parameters stop short of this neuron", 1, n => n.BackwardAndStepFromLayer(new LayerSignal(new double[] { 0.1 }, new double[] { 0.3 }), 0), typeof(ArgumentException), "signal", "does not fit"),
         Pending("backward from a layer with infinite deltas", 1, n => n.BackwardAndStepFromLayer(new LayerSignal(new[] { double.PositiveInfinity }, new double[] { 0.3, -0.2, 0.05 }), 0), typeof(ArithmeticException), "not a finite number", "no step"),
@@ -90,5 +94,5 @@ public static class NeuronBadInputs
         };
 
     private static Task ArrangePass(BadInputWorld w) =>
-        w.Network(w.Scratch("pass")).Create(ModelMessage.From(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false);
+        w.Network(w.Scratch("pass")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false);
 }

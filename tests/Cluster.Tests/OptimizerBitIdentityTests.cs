@@ -25,7 +25,7 @@ public sealed class OptimizerBitIdentityTests(ClusterFixture fixture)
         var (shift, scale) = Scaling.Fit(iris, "standard");
         var spec = NetworkSpec.Create([4, 6, 5, 3], "relu", "softmax", "cross-entropy") with { InputShift = shift, InputScale = scale, Classes = iris.Classes };
         var model = Initialization.Create(spec, seed: 11);
-        var optimizer = new OptimizerSettings(kind, lr);
+        var optimizer = new OptimizerSettings(OptimizerKinds.Parse(kind), lr);
 
         var status = await TrainingHelpers.TrainWithJob(fixture.Grains, $"iris-{kind}", model, optimizer, iris, epochs: 4, batchSize: 16, shuffle: true, seed: 5);
         var expected = TrainingHelpers.TrainReference(model, optimizer, iris, epochs: 4, batchSize: 16, shuffle: true, seed: 5);

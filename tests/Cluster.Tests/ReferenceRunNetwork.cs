@@ -109,7 +109,6 @@ internal sealed class ReferenceRunNetwork(NetworkModel initial, OptimizerSetting
 
     private NetworkSummary Summary()
     {
-        var m = ModelMessage.From(initial);
-        return new NetworkSummary("fake", m.Inputs, m.Layers, m.Loss, OptimizerSetup.From(optimizer), m.Classes, _steps, [.. _history]);
+        return new NetworkSummary("fake", initial.Spec, optimizer, _steps, [.. _history]);
     }
 }

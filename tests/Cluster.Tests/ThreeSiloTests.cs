@@ -12,7 +12,7 @@ namespace NetOrleans.Cluster.Tests;
 [Collection(ThreeSiloCollection.Name)]
 public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
 {
-    private static readonly OptimizerSettings Adam = new("adam", 0.01);
+    private static readonly OptimizerSettings Adam = new(OptimizerKind.Adam, 0.01);
 
     /// <summary>Long enough that the job is still running when the silo is gone (the job no longer re-evaluates every epoch).</summary>
     private const int Epochs = 1500;
@@ -60,7 +60,7 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
     {
         var (iris, model) = Iris(hidden: 32, seed: 22);
         const string id = "survivor";
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(ModelMessage.From(model), OptimizerSetup.From(Adam), replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Adam, replace: false);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs: Epochs, BatchSize: 8, Shuffle: true, Seed: 6, CheckpointSeconds: 0));

@@ -51,7 +51,7 @@ internal static class FiniteDifferences
     /// <summary>The gradient implied by one SGD step: (theta_before - theta_after) / eta, plus the loss TrainBatch reports.</summary>
     public static (double[][][] Gradient, double Loss) SgdGradient(NetworkModel model, double[] x, double[] y, double eta)
     {
-        var network = new ReferenceNetwork(model, new OptimizerSettings("sgd", eta));
+        var network = new ReferenceNetwork(model, new OptimizerSettings(OptimizerKind.Sgd, eta));
         var loss = network.TrainBatch(x, y);
         var after = network.Export().Theta;
         var grad = Clone(model.Theta);

@@ -122,9 +122,9 @@ public sealed class GradientCheckTests
         var activations = hidden.Split(',');
         Assert.Equal(widths.Length - 2, activations.Length);
         var layers = widths.Skip(1)
-            .Select((n, l) => new LayerSpec(n, l == widths.Length - 2 ? output : activations[l]))
+            .Select((n, l) => LayerSpec.Parse(n, l == widths.Length - 2 ? output : activations[l], l + 1))
             .ToArray();
-        var spec = new NetworkSpec(widths[0], layers, loss, new double[widths[0]], Enumerable.Repeat(1.0, widths[0]).ToArray());
+        var spec = new NetworkSpec(widths[0], layers, Core.Losses.Losses.Parse(loss), new double[widths[0]], Enumerable.Repeat(1.0, widths[0]).ToArray());
         var model = Initialization.Create(spec, seed);
 
         // Initialization leaves biases at 0; give them values so their gradients are tested in general position.
@@ -149,11 +149,11 @@ public sealed class GradientCheckTests
         var output = spec.Layers[^1].Activation;
         for (var s = 0; s < Batch; s++)
         {
-            if (output == "softmax")
+            if (output == ActivationKind.Softmax)
             {
                 y[s * k + random.Next(k)] = 1; // one-hot
             }
-            else if (spec.Loss == "cross-entropy")
+            else if (spec.Loss == LossKind.CrossEntropy)
             {
                 y[s] = s % 2 == 0 ? 1 : 0; // one sigmoid output: classes 0 and 1
             }
@@ -161,7 +161,7 @@ public sealed class GradientCheckTests
             {
                 for (var j = 0; j < k; j++)
                 {
-                    y[s * k + j] = output is "sigmoid" or "relu" ? random.NextDouble() : random.NextGaussian();
+                    y[s * k + j] = output is ActivationKind.Sigmoid or ActivationKind.Relu ? random.NextDouble() : random.NextGaussian();
                 }
             }
         }
@@ -177,7 +177,7 @@ public sealed class GradientCheckTests
         for (var l = 0; l < model.Theta.Length; l++)
         {
             var layer = model.Theta[l];
-            var f = Activations.Activations.Parse(model.Spec.Layers[l].Activation);
+            var f = model.Spec.Layers[l].Activation.Function();
             var next = new double[Batch * layer.Length];
             for (var j = 0; j < layer.Length; j++)
             {

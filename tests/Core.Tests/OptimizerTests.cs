@@ -13,7 +13,7 @@ public sealed class OptimizerTests
     [Fact]
     public void Sgd_subtracts_eta_times_the_gradient()
     {
-        var settings = new OptimizerSettings("sgd", LearningRate: 0.1);
+        var settings = new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 0.1);
         var state = new OptimizerState();
         double[] theta = [.. Theta0];
 
@@ -30,7 +30,7 @@ public sealed class OptimizerTests
     [Fact]
     public void Momentum_accumulates_velocity()
     {
-        var settings = new OptimizerSettings("momentum", LearningRate: 0.1, Momentum: 0.9);
+        var settings = new OptimizerSettings(OptimizerKind.Momentum, LearningRate: 0.1, Momentum: 0.9);
         var state = new OptimizerState();
         double[] theta = [.. Theta0];
 
@@ -53,7 +53,7 @@ public sealed class OptimizerTests
     public void Adam_uses_bias_corrected_moments()
     {
         const double eta = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
-        var settings = new OptimizerSettings("adam", LearningRate: eta, Beta1: beta1, Beta2: beta2, Epsilon: eps);
+        var settings = new OptimizerSettings(OptimizerKind.Adam, LearningRate: eta, Beta1: beta1, Beta2: beta2, Epsilon: eps);
         var state = new OptimizerState();
         double[] theta = [.. Theta0];
         double[] m = [0, 0, 0], v = [0, 0, 0], expected = [.. Theta0];
@@ -95,10 +95,12 @@ public sealed class OptimizerTests
     [Fact]
     public void Unknown_optimizer_is_rejected()
     {
-        var settings = new OptimizerSettings("rmsprop");
-
-        var e = Assert.Throws<ArgumentException>(settings.Validate);
+        var e = Assert.Throws<ArgumentException>(() => OptimizerKinds.Parse("rmsprop"));
         Assert.Contains("unknown optimizer 'rmsprop'", e.Message);
+
+        // A kind outside the enum (from a peer on the wire) is refused too.
+        var settings = new OptimizerSettings((OptimizerKind)99);
+        Assert.Throws<ArgumentException>(settings.Validate);
         Assert.Throws<ArgumentException>(() => Optimizer.Step(settings, new OptimizerState(), new double[2], new double[2]));
     }
 

@@ -1,3 +1,4 @@
+using NetOrleans.Core.Activations;
 using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
@@ -102,7 +103,7 @@ public sealed class TutorialTests
     /// <summary>All weights 1, all biases 0, inputs shifted by the tutorial's 135 and 66.</summary>
     private static NetworkModel WorkedExampleModel()
     {
-        var spec = new NetworkSpec(2, [new LayerSpec(2, "sigmoid"), new LayerSpec(1, "sigmoid")], "mse", [135, 66], [1, 1]);
+        var spec = new NetworkSpec(2, [new LayerSpec(2, ActivationKind.Sigmoid), new LayerSpec(1, ActivationKind.Sigmoid)], LossKind.Mse, [135, 66], [1, 1]);
         double[][][] theta = [[[1, 1, 0], [1, 1, 0]], [[1, 1, 0]]];
         return new NetworkModel(spec, theta);
     }

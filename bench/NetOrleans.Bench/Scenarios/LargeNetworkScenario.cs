@@ -55,6 +55,6 @@ public static class LargeNetworkScenario
         var random = new SeededRandom(5);
         var x = Enumerable.Range(0, BatchSize).Select(_ => random.NextDouble()).ToArray();
         var data = new DataSet("ramp", x, x.Select(v => 2 * v + 1).ToArray(), 1, 1, ["x"]);
-        return new Workload($"1-{n}-1", () => Initialization.Create(spec, seed: 5), new OptimizerSettings("sgd", 0.01), data, BatchSize);
+        return new Workload($"1-{n}-1", () => Initialization.Create(spec, seed: 5), new OptimizerSettings(OptimizerKind.Sgd, 0.01), data, BatchSize);
     }
 }

@@ -1,5 +1,7 @@
 using NetOrleans.Bench.Grains;
 using NetOrleans.Bench.Harness;
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
@@ -19,7 +21,7 @@ public static class MemoryScenario
     {
         var grains = (await context.Silo()).Grains;
         var n = context.Options.Quick ? 5_000 : 20_000;
-        var optimizer = new OptimizerSetup("sgd", 0.1, 0.9, 0.9, 0.999, 1e-8);
+        var optimizer = new OptimizerSettings(OptimizerKind.Sgd, 0.1, 0.9, 0.9, 0.999, 1e-8);
 
         var before = Heap.Settled();
         for (var start = 0; start < n; start += 1000)
@@ -35,7 +37,7 @@ public static class MemoryScenario
         {
             await Task.WhenAll(Enumerable.Range(start, Math.Min(1000, n - start)).Select(j =>
                 grains.GetGrain<INeuronGrain>(NeuronKeys.Of("bench-memory-bare", 1, j))
-                    .Initialize(new NeuronSetup("sigmoid", [0.5, 0.1], optimizer, ReturnsSignal: false))));
+                    .Initialize(new NeuronSetup(ActivationKind.Sigmoid, [0.5, 0.1], optimizer, ReturnsSignal: false))));
         }
 
         after = Heap.Settled();

@@ -38,7 +38,7 @@ public static class NeuronMemoryScenario
 
         var network = silo.Grains.GetGrain<INetworkGrain>($"bench-neuron-memory-{Guid.NewGuid():N}");
         var before = Heap.Settled();
-        await network.Create(ModelMessage.Seeded(spec, seed: 1), Adam, replace: false);
+        await network.CreateSeeded(spec, seed: 1, Adam, replace: false);
         var created = Heap.Settled();
         context.Add(Row($"{n:N0} neurons of fan-in {FanIn}, as created (Adam, one checkpoint)", n, before, created, bound, storage));
 
@@ -49,11 +49,11 @@ public static class NeuronMemoryScenario
         await warmup.Delete();
     }
 
-    private static readonly OptimizerSetup Adam = OptimizerSetup.From(new OptimizerSettings("adam", 0.001));
+    private static readonly OptimizerSettings Adam = new(OptimizerKind.Adam, 0.001);
 
     private static async Task CreateAndTrain(INetworkGrain network, NetworkSpec spec, Doubles x, Doubles y)
     {
-        await network.Create(ModelMessage.Seeded(spec, seed: 1), Adam, replace: false);
+        await network.CreateSeeded(spec, seed: 1, Adam, replace: false);
         await Train(network, x, y);
     }
 

@@ -14,7 +14,7 @@ public static class Workloads
     {
         var data = BuiltInDataSets.Gender();
         var spec = NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid") with { InputShift = data.InputShift! };
-        return new Workload("tutorial 2-2-1", () => Initialization.Create(spec, seed: 7), new OptimizerSettings("sgd", 0.1), data, 1);
+        return new Workload("tutorial 2-2-1", () => Initialization.Create(spec, seed: 7), new OptimizerSettings(OptimizerKind.Sgd, 0.1), data, 1);
     }
 
     /// <summary>784-hidden-10, relu then softmax with cross-entropy, SGD (eta = 0.1), over the 8,000 MNIST training records.</summary>
@@ -27,6 +27,6 @@ public static class Workloads
     private static Workload Mnist(int hidden, int batchSize, DataSet data)
     {
         var spec = NetworkSpec.Create([784, hidden, 10], "relu", "softmax", "cross-entropy");
-        return new Workload($"mnist 784-{hidden}-10", () => Initialization.Create(spec, seed: 1), new OptimizerSettings("sgd", 0.1), data, batchSize);
+        return new Workload($"mnist 784-{hidden}-10", () => Initialization.Create(spec, seed: 1), new OptimizerSettings(OptimizerKind.Sgd, 0.1), data, batchSize);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Connection;
 using NetOrleans.Core.Data;
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
@@ -34,13 +35,13 @@ public static class EvaluateCommand
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
         if (model is not null)
         {
-            await network.Create(ModelMessage.From(model), OptimizerSetup.From(new()), replace: false);
+            await network.Create(model, new(), replace: false);
         }
 
         try
         {
             var s = await network.Describe();
-            var spec = new ModelMessage(s.Inputs, s.Layers, s.Loss, [], [], s.Classes, []).ToSpec();
+            var spec = s.Spec;
             if (data.Features != spec.Inputs || data.Targets != spec.Outputs)
             {
                 throw new UsageException($"evaluate: '{data.Name}' has {data.Features} features and {data.Targets} targets but the network takes {spec.Inputs} inputs and has {spec.Outputs} outputs");
@@ -68,7 +69,7 @@ public static class EvaluateCommand
     /// <summary>Predicts every row of <paramref name="data"/> through the network and accumulates loss and accuracy.</summary>
     public static async Task<Evaluation> Evaluate(INetworkGrain network, NetworkSpec spec, DataSet data)
     {
-        var evaluation = new Evaluation(Core.Losses.Losses.Parse(spec.Loss), spec.Outputs, data.Classes is not null);
+        var evaluation = new Evaluation(spec.Loss.Function(), spec.Outputs, data.Classes is not null);
         for (var start = 0; start < data.Count; start += Rows)
         {
             var rows = Math.Min(Rows, data.Count - start);

@@ -51,7 +51,7 @@ public static class ExplainCommand
 
         var y = args.Get("--target") is { } target ? Target(target, spec) : null;
         var copy = local.Grains.GetGrain<INetworkGrain>($"explain-{Guid.NewGuid().ToString("N")[..8]}");
-        await copy.Create(ModelMessage.From(model), OptimizerSetup.From(new()), replace: false);
+        await copy.Create(model, new(), replace: false);
         using var recorder = new SpanRecorder();
         double? loss = null;
         using (recorder.StartRoot(SpanNames.CommandPrefix + "explain"))
@@ -83,11 +83,11 @@ public static class ExplainCommand
     {
         if (gateways.Count == 0)
         {
-            return (await local.Grains.GetGrain<INetworkGrain>(id).Export()).ToModel();
+            return await local.Grains.GetGrain<INetworkGrain>(id).Export();
         }
 
         await using var remote = await ClusterConnection.Open(gateways, context.Info);
-        return (await remote.Grains.GetGrain<INetworkGrain>(id).Export()).ToModel();
+        return await remote.Grains.GetGrain<INetworkGrain>(id).Export();
     }
 
     /// <summary>--target: k numbers "0,1,0", or a class name of a network with classes.</summary>

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Telemetry;
@@ -35,7 +37,7 @@ public static class ExplainTree
         {
             var layer = spec.Layers[l - 1];
             var isOutput = l == spec.Layers.Count;
-            var layerNode = tree.AddNode(new Text($"layer {l} ({layer.Activation}{(isOutput ? ", output" : "")})"));
+            var layerNode = tree.AddNode(new Text($"layer {l} ({layer.Activation.Name()}{(isOutput ? ", output" : "")})"));
             for (var j = 0; j < layer.Size; j++)
             {
                 var node = layerNode.AddNode(new Text($"{Name(spec, l, j)} (layer {l}, neuron {j})"));
@@ -66,7 +68,7 @@ public static class ExplainTree
 
         NetworkMath.FinishOutput(spec, output);
         var outputs = string.Join(", ", output.Select((v, j) => $"o{j + 1} = {Number(v)}"));
-        var target = y is null ? "no target: forward pass only" : $"target {Join(y)}, loss ({spec.Loss}) {Number(loss ?? double.NaN)}";
+        var target = y is null ? "no target: forward pass only" : $"target {Join(y)}, loss ({spec.Loss.Name()}) {Number(loss ?? double.NaN)}";
         tree.AddNode(new Text($"output {outputs}; {target}"));
 
         OutConsole.Of(context).Write(tree);

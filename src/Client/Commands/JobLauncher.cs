@@ -1,4 +1,6 @@
 using NetOrleans.Core.Data;
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
@@ -18,7 +20,7 @@ public static class JobLauncher
     /// <param name="context">where the console shows the network's size check and creation progress, or null</param>
     /// <returns>the job's status at its start</returns>
     public static async Task<JobStatus> Start(
-        IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, ModelMessage? model, OptimizerSetup optimizer,
+        IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, InitialModel? model, OptimizerSettings optimizer,
         CommandContext? context = null)
     {
         request.Validate();
@@ -40,7 +42,7 @@ public static class JobLauncher
             var network = grains.GetGrain<INetworkGrain>(request.NetworkId);
             if (model is not null)
             {
-                await (context is null ? network.Create(model, optimizer, replace: false) : NetworkCreator.Create(grains, request.NetworkId, model, optimizer, context));
+                await (context is null ? NetworkCreator.Create(network, model, optimizer) : NetworkCreator.Create(grains, request.NetworkId, model, optimizer, context));
                 undo.Push(network.Delete);
             }
             else

@@ -15,9 +15,10 @@ namespace NetOrleans.Client.Commands;
 /// </summary>
 public sealed class JobWatcher(CommandContext context)
 {
-    private CommandContext Context { get; } = context;
+    internal CommandContext Context { get; } = context;
 
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    /// <summary>How long one wait for news of the job lasts.</summary>
+    internal static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 
     /// <summary>How long past <see cref="Poll"/> an answer may take before the job's silo counts as lost (Orleans waits 30 s).</summary>
     private static readonly TimeSpan AnswerSlack = TimeSpan.FromSeconds(10);
@@ -29,6 +30,9 @@ public sealed class JobWatcher(CommandContext context)
 
     private ClusterShape? _shape;
     private string? _notice;
+
+    /// <summary>How the cluster held together when the watch began, or null when it did not say in time.</summary>
+    internal ClusterShape? KnownShape => _shape;
 
     /// <summary>Watches <paramref name="job"/> and returns its final status and every epoch record it made.</summary>
     public async Task<(JobStatus Final, List<EpochRecord> Records)> Watch(ITrainingJobGrain job, IGrainFactory grains)
@@ -48,7 +52,7 @@ public sealed class JobWatcher(CommandContext context)
         var shape = Shape(grains);
         var status = await Ask(job, () => job.GetStatus(0));
         _shape = await shape;
-        var watch = new Follower(this, job, interrupt, choose);
+        var watch = new JobWatchSession(this, job, interrupt, choose);
         if (!Context.Interactive)
         {
             return await watch.Follow(status, records, _ => { });
@@ -71,75 +75,12 @@ public sealed class JobWatcher(CommandContext context)
         return result!;
     }
 
-    /// <summary>One watch: prints the epoch lines as the records come, and acts on the first interrupt.</summary>
-    private sealed class Follower(JobWatcher watcher, ITrainingJobGrain job, CancellationToken interrupt, Func<Task<InterruptChoice>> choose)
-    {
-        private readonly Task _interrupted = Task.Delay(Timeout.Infinite, interrupt).ContinueWith(_ => { }, TaskScheduler.Default);
-        private InterruptChoice? _choice;
-
-        public async Task<JobWatch> Follow(JobStatus status, List<EpochRecord> records, Action<JobStatus> show)
-        {
-            var every = Math.Max(1, status.Epochs / 10);
-            while (true)
-            {
-                foreach (var record in status.Records)
-                {
-                    records.Add(record);
-                    var n = records.Count;
-                    if (n % every == 0 || n == status.Epochs)
-                    {
-                        watcher.Context.WriteLine(EpochLine(n, status.Epochs, record));
-                        watcher.Context.Clock.Mark($"epoch {n} reported");
-                    }
-                }
-
-                watcher.Notice(job, status);
-                if ((status.Notice is not null || status.State == JobState.Failed) && await PrimaryProbe.Lost(watcher._shape) is { } gone)
-                {
-                    // A localhost cluster without its primary never heals: say so now rather than after the storage timeout.
-                    throw new InvalidOperationException($"job {job.GetPrimaryKeyString()} cannot go on: {gone}");
-                }
-
-                show(status);
-                if (status.IsFinished)
-                {
-                    return new JobWatch(status, records, _choice);
-                }
-
-                if (_choice is null && interrupt.IsCancellationRequested)
-                {
-                    _choice = await choose();
-                    if (_choice == InterruptChoice.Detach)
-                    {
-                        return new JobWatch(status, records, _choice);
-                    }
-
-                    watcher.Context.Info.WriteLine($"Ctrl-C: job {job.GetPrimaryKeyString()} stops after the batch in flight (Ctrl-C again quits at once)");
-                    status = await watcher.Ask(job, job.Cancel) with { Records = [] };
-                    continue;
-                }
-
-                var version = status.Version;
-                var next = watcher.Ask(job, () => job.WaitForUpdate(version, records.Count, Poll), () => job.GetStatus(records.Count));
-                if (_choice is null && await Task.WhenAny(next, _interrupted) != next)
-                {
-                    // Interrupted while waiting: act on it now; the pending answer is not needed.
-                    _ = next.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                    status = status with { Records = [] };
-                    continue;
-                }
-
-                status = await next;
-            }
-        }
-    }
-
     /// <summary>
     /// Asks the job; when its silo is lost (no answer in time, or the silo is unavailable), says so and asks again with
     /// <paramref name="retry"/> until the job answers from wherever it resumed, or <see cref="GiveUpAfter"/> has passed.
     /// A resumed job is a new activation whose versions start again, hence the retry asks for the status at once.
     /// </summary>
-    private async Task<JobStatus> Ask(ITrainingJobGrain job, Func<Task<JobStatus>> call, Func<Task<JobStatus>>? retry = null)
+    internal async Task<JobStatus> Ask(ITrainingJobGrain job, Func<Task<JobStatus>> call, Func<Task<JobStatus>>? retry = null)
     {
         Stopwatch? lost = null;
         while (true)
@@ -175,7 +116,7 @@ public sealed class JobWatcher(CommandContext context)
     }
 
     /// <summary>Says once when the job starts waiting for its storage or cluster, and once when it goes on.</summary>
-    private void Notice(ITrainingJobGrain job, JobStatus status)
+    internal void Notice(ITrainingJobGrain job, JobStatus status)
     {
         if (status.Notice is { } notice && _notice is null)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using NetOrleans.Client.Cli;
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
@@ -16,15 +16,16 @@ public static class NetworkCreator
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(3);
 
     /// <summary>Refuses a network the cluster cannot hold; creates it otherwise.</summary>
-    public static async Task<NetworkSummary> Create(IGrainFactory grains, string id, ModelMessage model, OptimizerSetup optimizer, CommandContext context)
+    public static async Task<NetworkSummary> Create(IGrainFactory grains, string id, InitialModel model, OptimizerSettings optimizer, CommandContext context)
     {
-        var spec = Check(model.ToCheckedSpec);
+        var spec = model.Spec;
+        UsageCheck.Run(spec.Validate);
         var size = NetworkSize.Of(spec);
         var budget = await grains.GetGrain<IClusterMemoryGrain>(0).Budget();
-        Check(() => size.CheckFits($"network '{id}' ({spec.Shape})", budget.Bytes, budget.Source));
+        UsageCheck.Run(() => size.CheckFits($"network '{id}' ({spec.Shape})", budget.Bytes, budget.Source));
 
         var network = grains.GetGrain<INetworkGrain>(id);
-        var creating = network.Create(model, optimizer, replace: false);
+        var creating = Create(network, model, optimizer);
         while (await Task.WhenAny(creating, Task.Delay(ProgressEvery)) != creating)
         {
             if (await network.Creation() is { } c)
@@ -36,23 +37,11 @@ public static class NetworkCreator
         return await creating;
     }
 
+    /// <summary>Creates the network from the model's parameters, or has it draw them from the model's seed.</summary>
+    public static Task<NetworkSummary> Create(INetworkGrain network, InitialModel model, OptimizerSettings optimizer) =>
+        model.Given is { } given
+            ? network.Create(given, optimizer, replace: false)
+            : network.CreateSeeded(model.Spec, model.Seed, optimizer, replace: false);
+
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static T Check<T>(Func<T> check)
-    {
-        try
-        {
-            return check();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
-    private static void Check(Action check) => Check(() =>
-    {
-        check();
-        return 0;
-    });
 }

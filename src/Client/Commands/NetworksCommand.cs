@@ -1,7 +1,10 @@
 using System.Globalization;
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Connection;
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
@@ -42,18 +45,18 @@ public static class NetworksCommand
                 await Show(grains.GetGrain<INetworkGrain>(p[1]), args.Int("--top", 3, 1, 1000), context);
                 break;
             case "export":
-                var model = (await grains.GetGrain<INetworkGrain>(p[1]).Export()).ToModel();
+                var model = await grains.GetGrain<INetworkGrain>(p[1]).Export();
                 ModelFile.Write(p[2], model);
                 context.Out.WriteLine($"network {p[1]} written to {p[2]}");
                 break;
             case "create":
-                var created = await NetworkCreator.Create(grains, p[1], seeded!, OptimizerSetup.From(new()), context);
-                var size = NetworkSize.Of(seeded!.ToSpec());
+                var created = await NetworkCreator.Create(grains, p[1], seeded!, new(), context);
+                var size = NetworkSize.Of(seeded!.Spec);
                 context.Out.WriteLine($"network {p[1]} created: {Shape(created)}, {size.Parameters.ToString("N0", CultureInfo.InvariantCulture)} parameters in {size.Neurons.ToString("N0", CultureInfo.InvariantCulture)} neurons");
                 break;
             case "import":
                 var newId = args.Get("--network") ?? Path.GetFileNameWithoutExtension(p[1]);
-                await grains.GetGrain<INetworkGrain>(newId).Create(ModelMessage.From(imported!), OptimizerSetup.From(new()), replace: false);
+                await grains.GetGrain<INetworkGrain>(newId).Create(imported!, new(), replace: false);
                 context.Out.WriteLine($"network {newId} imported from {p[1]}");
                 break;
             case "delete":
@@ -90,9 +93,9 @@ public static class NetworksCommand
     }
 
     /// <summary>`networks create`'s model: --layers (required), --activation (sigmoid), --output (the activation), --loss, drawn from --seed (1).</summary>
-    private static ModelMessage Seeded(Arguments args)
+    private static InitialModel Seeded(Arguments args)
     {
-        var sizes = TrainSettings.Sizes(args.Get("--layers") ?? throw new UsageException("networks create: --layers is required (e.g. --layers 784,256,10)"));
+        var sizes = StartingModel.Sizes(args.Get("--layers") ?? throw new UsageException("networks create: --layers is required (e.g. --layers 784,256,10)"));
         var hidden = args.Get("--activation") ?? "sigmoid";
         var output = args.Get("--output") ?? hidden;
         var loss = args.Get("--loss") ?? (output == "softmax" ? "cross-entropy" : "mse");
@@ -100,7 +103,7 @@ public static class NetworksCommand
         {
             var spec = NetworkSpec.Create(sizes, hidden, output, loss);
             spec.Validate();
-            return ModelMessage.Seeded(spec, args.Int("--seed", 1, 0));
+            return InitialModel.Seeded(spec, args.Int("--seed", 1, 0));
         }
         catch (ArgumentException e)
         {
@@ -110,13 +113,13 @@ public static class NetworksCommand
 
     /// <summary>"784,128,10 relu/softmax mse".</summary>
     public static string Shape(NetworkSummary s) =>
-        $"{s.Inputs}," + string.Join(",", s.Layers.Select(l => l.Size)) + " " + string.Join("/", s.Layers.Select(l => l.Activation).Distinct()) + " " + s.Loss;
+        $"{s.Inputs}," + string.Join(",", s.Layers.Select(l => l.Size)) + " " + string.Join("/", s.Layers.Select(l => l.Activation.Name()).Distinct()) + " " + s.Loss.Name();
 
     private static async Task Show(INetworkGrain network, int top, CommandContext context)
     {
         var s = await network.Describe();
         var model = await network.Export();
-        context.Out.WriteLine($"network {s.Id}: {Shape(s)}, optimizer {s.Optimizer.Kind} lr {s.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}, {Plural.Of(s.Steps, "step")}, {Plural.Of(s.History.Length, "epoch")}");
+        context.Out.WriteLine($"network {s.Id}: {Shape(s)}, optimizer {s.Optimizer.Kind.Name()} lr {s.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}, {Plural.Of(s.Steps, "step")}, {Plural.Of(s.History.Length, "epoch")}");
         if (s.Classes is { } classes)
         {
             context.Out.WriteLine($"classes: {string.Join(", ", classes)}");
@@ -124,7 +127,7 @@ public static class NetworksCommand
 
         for (var l = 0; l < model.Theta.Length; l++)
         {
-            context.Out.WriteLine($"layer {l + 1}: {s.Layers[l].Size} {s.Layers[l].Activation} {(s.Layers[l].Size == 1 ? "neuron" : "neurons")}, {Plural.Of(model.Theta[l][0].Length - 1, "input")} each");
+            context.Out.WriteLine($"layer {l + 1}: {s.Layers[l].Size} {s.Layers[l].Activation.Name()} {(s.Layers[l].Size == 1 ? "neuron" : "neurons")}, {Plural.Of(model.Theta[l][0].Length - 1, "input")} each");
             for (var j = 0; j < model.Theta[l].Length; j++)
             {
                 var t = model.Theta[l][j];

@@ -62,13 +62,13 @@ public static class PredictCommand
         NetworkSpec spec;
         if (model is not null)
         {
-            await network.Create(ModelMessage.From(model), OptimizerSetup.From(new()), replace: false);
+            await network.Create(model, new(), replace: false);
             spec = model.Spec;
         }
         else
         {
             var summary = await network.Describe();
-            spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
+            spec = summary.Spec;
             if (rows is null)
             {
                 CheckWidth(x, spec.Inputs);

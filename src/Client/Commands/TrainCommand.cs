@@ -3,6 +3,7 @@ using NetOrleans.Client.Cli;
 using NetOrleans.Client.Connection;
 using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -49,14 +50,14 @@ public static class TrainCommand
         using var span = CommandTelemetry.Start("train");
         var networkId = settings.NetworkId ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(networkId);
-        var optimizer = OptimizerSetup.From(settings.Optimizer);
+        var optimizer = settings.Optimizer;
         var existing = settings.NetworkId is null || settings.ModelGiven ? null : await Find(network);
-        ModelMessage? create = null;
+        InitialModel? create = null;
         if (existing is null)
         {
             if (settings.NetworkId is not null && !settings.ModelGiven)
             {
-                TrainSettings.CheckOverflow(settings.Model, settings.Train, settings.Test);
+                StartingModel.CheckOverflow(settings.Model, settings.Train, settings.Test);
             }
 
             create = settings.Model;
@@ -68,7 +69,7 @@ public static class TrainCommand
                 throw new UsageException($"network {networkId} takes {existing.Inputs} inputs and has {existing.Layers[^1].Size} outputs but '{settings.Train.Name}' has {settings.Train.Features} features and {settings.Train.Targets} targets");
             }
 
-            TrainSettings.CheckOverflow((await network.Export()).ToModel(), settings.Train, settings.Test);
+            StartingModel.CheckOverflow(await network.Export(), settings.Train, settings.Test);
             context.Info.WriteLine($"network {networkId} exists: training it further from its {existing.Steps} steps");
         }
 
@@ -81,7 +82,7 @@ public static class TrainCommand
         await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
         context.Clock.Mark("data uploaded, network created, job started");
         var summary = existing ?? await network.Describe();
-        context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {Plural.Of(settings.Epochs, "epoch")} of {Plural.Of(settings.Train.Count, "sample")}, batch {settings.BatchSize}, {settings.Optimizer.Kind} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
+        context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {Plural.Of(settings.Epochs, "epoch")} of {Plural.Of(settings.Train.Count, "sample")}, batch {settings.BatchSize}, {settings.Optimizer.Kind.Name()} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
         {
             context.Out.WriteLine(jobId);
@@ -109,7 +110,7 @@ public static class TrainCommand
         }
 
         context.Info.WriteLine($"trained in {final.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture)} s ({final.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture)} samples/s)");
-        var trained = (await network.Export()).ToModel();
+        var trained = await network.Export();
         context.Clock.Mark("model exported");
         TrainingCharts.WriteConsole(context, records);
         var sample = Math.Min(settings.Train.Count, WarningSamples);

@@ -4,7 +4,6 @@ using NetOrleans.Client.Telemetry;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
-using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Silo.Telemetry;
 
@@ -14,7 +13,7 @@ namespace NetOrleans.Client.Commands;
 public sealed record TrainSettings(
     DataSet Train,
     DataSet? Test,
-    ModelMessage Model,
+    InitialModel Model,
     bool ModelGiven,
     OptimizerSettings Optimizer,
     int Epochs,
@@ -44,13 +43,13 @@ public sealed record TrainSettings(
         var epochs = args.Int("--epochs", 1000, 1, 1_000_000);
         var batchSize = args.Int("--batch-size", 1, 1, 1_000_000);
         var optimizer = new OptimizerSettings(
-            args.Get("--optimizer") ?? "sgd",
-            args.Double("--lr", 0.1),
-            args.Double("--momentum", 0.9),
-            args.Double("--beta1", 0.9),
-            args.Double("--beta2", 0.999),
-            args.Double("--eps", 1e-8));
-        Check(optimizer.Validate);
+            LearningRate: args.Double("--lr", 0.1),
+            Momentum: args.Double("--momentum", 0.9),
+            Beta1: args.Double("--beta1", 0.9),
+            Beta2: args.Double("--beta2", 0.999),
+            Epsilon: args.Double("--eps", 1e-8),
+            Kind: UsageCheck.Run(() => OptimizerKinds.Parse(args.Get("--optimizer") ?? "sgd")));
+        UsageCheck.Run(optimizer.Validate);
 
         var data = DataSources.Load(args.Require("--data"), args.Get("--label"));
         if (data.Count == 0)
@@ -59,11 +58,11 @@ public sealed record TrainSettings(
         }
 
         var (train, test) = SplitOff(args, data, seed);
-        var model = BuildModel(args, train, seed);
+        var model = StartingModel.From(args, train, seed);
         var predictions = args.All("--predict").Select(p => InputRow.Parse([p], "--predict value")).ToArray();
-        foreach (var p in predictions.Where(p => p.Length != model.Inputs))
+        foreach (var p in predictions.Where(p => p.Length != model.Spec.Inputs))
         {
-            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Inputs} inputs");
+            throw new UsageException($"--predict: '{string.Join(",", p)}' has {p.Length} values but the network takes {model.Spec.Inputs} inputs");
         }
 
         if (args.Flag("--shuffle") && args.Flag("--no-shuffle"))
@@ -84,7 +83,7 @@ public sealed record TrainSettings(
         if (args.Get("--network") is null || modelGiven)
         {
             // The network will start from this model: its first forward pass must not overflow on the data.
-            CheckOverflow(model, train, test);
+            StartingModel.CheckOverflow(model, train, test);
         }
 
         if (args.Get("--plot") is { } plot && TrainingCharts.Refuse(plot) is { } refused)
@@ -137,96 +136,9 @@ public sealed record TrainSettings(
         }
 
         var fraction = args.Double("--test-fraction", 0);
-        var (train, test) = Check(() => DataSplit.Split(data, fraction, seed));
+        var (train, test) = UsageCheck.Run(() => DataSplit.Split(data, fraction, seed));
         DataSplit.CheckClasses(train, test);
         return (train, test);
-    }
-
-    /// <summary>
-    /// The model to start from: --model, or --layers (by default n,2,k) initialised from --seed by the network itself
-    /// (a seeded model: no parameters are made here, however large the network).
-    /// </summary>
-    private static ModelMessage BuildModel(Arguments args, DataSet train, long seed)
-    {
-        if (args.Get("--model") is { } path)
-        {
-            if (args.Has("--layers"))
-            {
-                throw new UsageException("train: give --model or --layers, not both");
-            }
-
-            var model = ModelFile.Read(path);
-            CheckFits(model.Spec, train, path);
-            return ModelMessage.From(model);
-        }
-
-        var sizes = Sizes(args.Get("--layers") ?? $"{train.Features},2,{train.Targets}");
-        var hidden = args.Get("--activation") ?? "sigmoid";
-        var (output, loss) = OutputDefault.For(args.Get("--output"), args.Get("--loss"), train);
-        var spec = Check(() => NetworkSpec.Create(sizes, hidden, output, loss));
-        Check(spec.Validate);
-        CheckFits(spec, train, "--layers");
-        var (shift, scale) = Scale(args, train);
-        spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
-        Check(spec.Validate);
-        return ModelMessage.Seeded(spec, seed);
-    }
-
-    /// <summary>--layers "784,256,10": n_0, n_1, .., n_L.</summary>
-    public static int[] Sizes(string layers) =>
-        layers.Split(',').Select(s => int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
-            ? n
-            : throw new UsageException($"--layers: '{s}' in '{layers}' is not a whole number")).ToArray();
-
-    private static (double[] Shift, double[] Scale) Scale(Arguments args, DataSet train)
-    {
-        var method = Check(() => Scaling.Parse(args.Get("--scale") ?? "none"));
-        if (method != "none")
-        {
-            var (shift, scale) = Scaling.Fit(train, method);
-            OverflowCheck.CheckScaling(train, method, shift, scale);
-            return (shift, scale);
-        }
-
-        return (train.InputShift ?? new double[train.Features], train.InputScale ?? Enumerable.Repeat(1.0, train.Features).ToArray());
-    }
-
-    private static void CheckFits(NetworkSpec spec, DataSet train, string source)
-    {
-        if (spec.Inputs != train.Features)
-        {
-            throw new UsageException($"{source}: the network takes {spec.Inputs} inputs but '{train.Name}' has {train.Features} features");
-        }
-
-        if (spec.Outputs != train.Targets)
-        {
-            throw new UsageException($"{source}: the network has {spec.Outputs} outputs but '{train.Name}' has {train.Targets} target columns");
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="CheckOverflow(NetworkModel, DataSet, DataSet?)"/> for a model the cluster will draw from its seed,
-    /// drawn here too when it is small enough; a larger one is checked by its first step in the cluster (one line too).
-    /// </summary>
-    public static void CheckOverflow(ModelMessage model, DataSet train, DataSet? test)
-    {
-        if (!model.IsSeeded || NetworkSize.Of(model.ToSpec()).Parameters <= OverflowCheckParameters)
-        {
-            CheckOverflow(model.ToModel(), train, test);
-        }
-    }
-
-    /// <summary>The largest seeded model the console draws to check the first forward pass (80 MB of weights).</summary>
-    private const long OverflowCheckParameters = 10_000_000;
-
-    /// <summary>Throws a <see cref="DataFormatException"/> naming the first row and column whose first forward pass through <paramref name="model"/> overflows.</summary>
-    public static void CheckOverflow(NetworkModel model, DataSet train, DataSet? test)
-    {
-        OverflowCheck.Check(model, train);
-        if (test is not null)
-        {
-            OverflowCheck.Check(model, test);
-        }
     }
 
     /// <summary>
@@ -260,20 +172,6 @@ public sealed record TrainSettings(
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UsageException($"{option}: cannot write '{path}' ({e.Message})");
-        }
-    }
-
-    private static void Check(Action action) => Check(() => { action(); return 0; });
-
-    private static T Check<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
         }
     }
 }

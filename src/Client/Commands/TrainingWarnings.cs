@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetOrleans.Client.Cli;
+using NetOrleans.Core.Activations;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces.Messages;
@@ -52,7 +53,7 @@ public static class TrainingWarnings
 
     private static IEnumerable<string> Causes(NetworkSpec spec, DataSet train, double learningRate)
     {
-        if (spec.Layers.Any(l => l.Activation == "relu"))
+        if (spec.Layers.Any(l => l.Activation == ActivationKind.Relu))
         {
             yield return "dead relu units (a relu that only gets negative input gives 0 and learns nothing: try --activation tanh, or a smaller --lr)";
         }

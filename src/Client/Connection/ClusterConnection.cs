@@ -2,14 +2,10 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NetOrleans.Client.Cli;
 using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo;
 using NetOrleans.Silo.Telemetry;
-using Orleans.Configuration;
-using Orleans.Networking.Shared;
-using Orleans.Runtime.Messaging;
 
 namespace NetOrleans.Client.Connection;
 
@@ -19,12 +15,6 @@ namespace NetOrleans.Client.Connection;
 /// </summary>
 public sealed class ClusterConnection : IAsyncDisposable
 {
-    /// <summary>How many times a failed first connection to the gateways is tried again, <see cref="ConnectRetryDelay"/> apart.</summary>
-    private const int ConnectRetries = 2;
-
-    /// <summary>Longer than Orleans's own pause after a failed connection (ConnectionOptions.ConnectionRetryDelay, 1 s), so each retry really connects.</summary>
-    private static readonly TimeSpan ConnectRetryDelay = TimeSpan.FromSeconds(1.5);
-
     /// <summary>How long a client waits for its gateways to let it go.</summary>
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
 
@@ -81,42 +71,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             return new ClusterConnection(silo, embedded: true, clock);
         }
 
-        var endpoints = gateways.Select(g =>
-        {
-            try
-            {
-                return SiloArguments.EndPoint("--gateway", g);
-            }
-            catch (Exception e) when (e is ArgumentException or SocketException)
-            {
-                throw new UsageException(e.Message);
-            }
-        }).ToArray();
-        var client = Quiet(Host.CreateDefaultBuilder())
-            .UseOrleansClient(c => c
-                .UseStaticClustering(endpoints)
-                .UseConnectionRetryFilter(RetryBriefly())
-                .Configure<ClusterOptions>(o =>
-                {
-                    // The silos' names for the cluster, from the same variables the silos read (NETORLEANS_CLUSTER_ID, ...).
-                    var defaults = new SiloSettings();
-                    o.ClusterId = FromEnvironment("NETORLEANS_CLUSTER_ID") ?? defaults.ClusterId;
-                    o.ServiceId = FromEnvironment("NETORLEANS_SERVICE_ID") ?? defaults.ServiceId;
-                })
-                .AddNetOrleansTelemetry(telemetry))
-            .Build();
-        clock.Mark("client: host built");
-        try
-        {
-            await client.StartAsync();
-            clock.Mark("client: connected");
-        }
-        catch (Exception e)
-        {
-            client.Dispose();
-            throw new UsageException($"cannot reach gateway {string.Join(", ", gateways)}: {WhyNot(e)}");
-        }
-
+        var client = await GatewayClient.Start(gateways, telemetry, clock);
         return new ClusterConnection(client, embedded: false, clock);
     }
 
@@ -173,31 +128,6 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Tries a failed first connection again <see cref="ConnectRetries"/> times and then gives up, so that a gateway
-    /// nobody listens on is an error within seconds (the Orleans default, 15 retries with linear back-off, takes
-    /// three minutes).
-    /// </summary>
-    private static Func<Exception, CancellationToken, Task<bool>> RetryBriefly()
-    {
-        var retries = 0;
-        return async (exception, cancellationToken) =>
-        {
-            if (exception is not (ConnectionFailedException or OrleansMessageRejectionException) || ++retries > ConnectRetries)
-            {
-                return false;
-            }
-
-            await Task.Delay(ConnectRetryDelay, cancellationToken);
-            return true;
-        };
-    }
-
-    /// <summary>No logging, and no hold on Ctrl-C.</summary>
-    private static IHostBuilder Quiet(IHostBuilder builder) => builder
-        .ConfigureLogging(logging => logging.ClearProviders())
-        .ConfigureServices(services => services.AddSingleton<IHostLifetime, NoSignalLifetime>());
-
     /// <summary>Stops a connection that is no longer wanted, and says nothing of its own failure: another error is on its way.</summary>
     private static async Task Discard(Task<ClusterConnection> opening)
     {
@@ -210,37 +140,6 @@ public sealed class ClusterConnection : IAsyncDisposable
             // The caller throws the error that made the connection unwanted.
         }
     }
-
-    private static string? FromEnvironment(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
-
-    /// <summary>
-    /// Why the connection failed. A gateway of another cluster accepts the connection and closes it in the handshake,
-    /// which Orleans reports as "Connection terminated prematurely" or "Underlying connection closed"; a gateway that
-    /// nobody listens on fails in the socket (SocketConnectionException).
-    /// </summary>
-    private static string WhyNot(Exception e)
-    {
-        var innermost = Innermost(e);
-        if (Chain(e).Any(x => x is SocketConnectionException or SocketException or TimeoutException))
-        {
-            return innermost.Message;
-        }
-
-        var clusterId = FromEnvironment("NETORLEANS_CLUSTER_ID") ?? new SiloSettings().ClusterId;
-        return $"the gateway closed the connection in the handshake ({innermost.Message}): its silos may run under another cluster id than '{clusterId}' " +
-            "(set NETORLEANS_CLUSTER_ID, and NETORLEANS_SERVICE_ID if that differs too, to the silos' --cluster-id and --service-id)";
-    }
-
-    private static IEnumerable<Exception> Chain(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            yield return x;
-        }
-    }
-
-    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static int FreePort()
     {

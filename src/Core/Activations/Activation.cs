@@ -7,6 +7,9 @@ namespace NetOrleans.Core.Activations;
 /// </summary>
 public abstract class Activation
 {
+    /// <summary>Which activation this is.</summary>
+    public abstract ActivationKind Kind { get; }
+
     /// <summary>The name used in model files and on the command line.</summary>
     public abstract string Name { get; }
 

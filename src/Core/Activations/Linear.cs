@@ -5,6 +5,8 @@ public sealed class Linear : Activation
 {
     public static readonly Linear Instance = new();
 
+    public override ActivationKind Kind => ActivationKind.Linear;
+
     public override string Name => "linear";
 
     public override void Forward(ReadOnlySpan<double> z, Span<double> a) => z.CopyTo(a);

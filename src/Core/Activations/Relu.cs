@@ -5,6 +5,8 @@ public sealed class Relu : Activation
 {
     public static readonly Relu Instance = new();
 
+    public override ActivationKind Kind => ActivationKind.Relu;
+
     public override string Name => "relu";
 
     public override void Forward(ReadOnlySpan<double> z, Span<double> a)

@@ -5,6 +5,8 @@ public sealed class Sigmoid : Activation
 {
     public static readonly Sigmoid Instance = new();
 
+    public override ActivationKind Kind => ActivationKind.Sigmoid;
+
     public override string Name => "sigmoid";
 
     public static double F(double z) => 1.0 / (1.0 + Math.Exp(-z));

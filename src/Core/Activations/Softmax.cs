@@ -9,6 +9,8 @@ public sealed class Softmax : Activation
 {
     public static readonly Softmax Instance = new();
 
+    public override ActivationKind Kind => ActivationKind.Softmax;
+
     public override string Name => "softmax";
 
     public override bool IsLayerCoupled => true;

@@ -5,6 +5,8 @@ public sealed class Tanh : Activation
 {
     public static readonly Tanh Instance = new();
 
+    public override ActivationKind Kind => ActivationKind.Tanh;
+
     public override string Name => "tanh";
 
     public override void Forward(ReadOnlySpan<double> z, Span<double> a)

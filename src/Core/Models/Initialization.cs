@@ -30,7 +30,7 @@ public static class Initialization
     {
         var layer = spec.Layers[l];
         var fanIn = spec.FanIn(l);
-        var sigma = Activations.Activations.Find(layer.Activation) is Activations.Relu
+        var sigma = layer.Activation == Activations.ActivationKind.Relu
             ? Math.Sqrt(2.0 / fanIn)
             : Math.Sqrt(2.0 / (fanIn + layer.Size));
         var random = SeededRandom.For(seed, l, j);

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Losses;
 
 namespace NetOrleans.Core.Models;
 
@@ -86,12 +88,7 @@ public static class ModelFile
         {
             var layer = doc.Layers[l] ?? throw new ArgumentException($"layer {l + 1} is null");
             var neurons = layer.Neurons ?? throw new ArgumentException($"layer {l + 1} has no neurons");
-            if (Activations.Activations.Find(layer.Activation) is null)
-            {
-                throw new ArgumentException($"layer {l + 1}: unknown activation '{layer.Activation}' (expected one of: {string.Join(", ", Activations.Activations.Names)})");
-            }
-
-            layers.Add(new LayerSpec(neurons.Count, layer.Activation!.Trim().ToLowerInvariant()));
+            layers.Add(LayerSpec.Parse(neurons.Count, layer.Activation, l + 1));
             theta[l] = new double[neurons.Count][];
             for (var j = 0; j < neurons.Count; j++)
             {
@@ -103,7 +100,8 @@ public static class ModelFile
 
         var shift = doc.InputShift ?? new double[Math.Max(inputs, 0)];
         var scale = doc.InputScale ?? Enumerable.Repeat(1.0, Math.Max(inputs, 0)).ToArray();
-        var spec = new NetworkSpec(inputs, layers, doc.Loss ?? "mse", shift, scale, doc.Classes);
+        var loss = doc.Loss is null ? LossKind.Mse : Losses.Losses.Parse(doc.Loss);
+        var spec = new NetworkSpec(inputs, layers, loss, shift, scale, doc.Classes);
         return new NetworkModel(spec, theta);
     }
 
@@ -111,13 +109,13 @@ public static class ModelFile
     {
         Format = ModelDocument.CurrentFormat,
         Inputs = model.Spec.Inputs,
-        Loss = model.Spec.Loss,
+        Loss = model.Spec.Loss.Name(),
         InputShift = model.Spec.InputShift,
         InputScale = model.Spec.InputScale,
         Classes = model.Spec.Classes?.ToArray(),
         Layers = model.Spec.Layers.Select((layer, l) => new LayerDocument
         {
-            Activation = layer.Activation,
+            Activation = layer.Activation.Name(),
             Neurons = model.Theta[l].Select(t => new NeuronDocument { Weights = t[..^1], Bias = t[^1] }).ToList(),
         }).ToList(),
     };

@@ -9,6 +9,11 @@ public sealed record NetworkModel(NetworkSpec Spec, double[][][] Theta)
     public void Validate()
     {
         Spec.Validate();
+        if (Theta is null || Theta.Any(layer => layer is null || layer.Any(theta => theta is null)))
+        {
+            throw new ArgumentException("the model has no parameters for some of its neurons");
+        }
+
         if (Theta.Length != Spec.Layers.Count)
         {
             throw new ArgumentException($"{Theta.Length} layers of parameters for {Spec.Layers.Count} layers");

@@ -1,4 +1,5 @@
 using NetOrleans.Core.Activations;
+using NetOrleans.Core.Losses;
 
 namespace NetOrleans.Core.Models;
 
@@ -7,14 +8,14 @@ namespace NetOrleans.Core.Models;
 /// </summary>
 /// <param name="Inputs">n_0, the input width</param>
 /// <param name="Layers">layer 1 .. L, the last being the output layer</param>
-/// <param name="Loss">the loss name (mse, cross-entropy)</param>
+/// <param name="Loss">the loss</param>
 /// <param name="InputShift">n_0 shifts, subtracted from raw inputs</param>
 /// <param name="InputScale">n_0 scales, dividing shifted inputs</param>
 /// <param name="Classes">class names of the output neurons, or null for regression</param>
 public sealed record NetworkSpec(
     int Inputs,
     IReadOnlyList<LayerSpec> Layers,
-    string Loss,
+    LossKind Loss,
     double[] InputShift,
     double[] InputScale,
     IReadOnlyList<string>? Classes = null)
@@ -35,14 +36,37 @@ public sealed record NetworkSpec(
     public string Shape => string.Join(",", new[] { Inputs }.Concat(Layers.Select(l => l.Size)));
 
     /// <summary>A spec with no input scaling.</summary>
+    /// <param name="sizes">n_0, n_1, .., n_L</param>
+    /// <param name="hidden">the activation of layers 1 .. L-1</param>
+    /// <param name="output">the activation of layer L</param>
+    /// <param name="loss">the loss</param>
+    public static NetworkSpec Create(IReadOnlyList<int> sizes, ActivationKind hidden, ActivationKind output, LossKind loss = LossKind.Mse)
+    {
+        CheckSizes(sizes);
+        return Create(sizes, sizes.Skip(1).Select((n, i) => new LayerSpec(n, i == sizes.Count - 2 ? output : hidden)).ToArray(), loss);
+    }
+
+    /// <summary>
+    /// As <see cref="Create(IReadOnlyList{int}, ActivationKind, ActivationKind, LossKind)"/> from the names users type
+    /// ("relu", "cross-entropy"), parsed here once; an unknown name is an <see cref="ArgumentException"/> naming its layer.
+    /// </summary>
     public static NetworkSpec Create(IReadOnlyList<int> sizes, string hidden, string output, string loss = "mse")
+    {
+        CheckSizes(sizes);
+        var layers = sizes.Skip(1).Select((n, i) => LayerSpec.Parse(n, i == sizes.Count - 2 ? output : hidden, i + 1)).ToArray();
+        return Create(sizes, layers, Losses.Losses.Parse(loss));
+    }
+
+    private static void CheckSizes(IReadOnlyList<int> sizes)
     {
         if (sizes.Count < 2)
         {
             throw new ArgumentException($"layers need an input width and at least one layer, got '{string.Join(",", sizes)}'");
         }
+    }
 
-        var layers = sizes.Skip(1).Select((n, i) => new LayerSpec(n, i == sizes.Count - 2 ? output : hidden)).ToArray();
+    private static NetworkSpec Create(IReadOnlyList<int> sizes, LayerSpec[] layers, LossKind loss)
+    {
         var inputs = Math.Max(sizes[0], 0);
         return new NetworkSpec(sizes[0], layers, loss, new double[inputs], Enumerable.Repeat(1.0, inputs).ToArray());
     }
@@ -53,6 +77,11 @@ public sealed record NetworkSpec(
         if (Inputs < 1 || Inputs > MaxInputs)
         {
             throw new ArgumentException($"input width must be between 1 and {MaxInputs}, got {Inputs}");
+        }
+
+        if (Layers is null || Layers.Any(l => l is null) || InputShift is null || InputScale is null)
+        {
+            throw new ArgumentException("the model has no layers, a null layer, or no input shift and scale");
         }
 
         if (Layers.Count == 0)
@@ -68,15 +97,18 @@ public sealed record NetworkSpec(
                 throw new ArgumentException($"layer {l + 1} must have between 1 and {MaxLayerSize} neurons, got {layer.Size}");
             }
 
-            var f = Activations.Activations.Find(layer.Activation)
-                ?? throw new ArgumentException($"layer {l + 1}: unknown activation '{layer.Activation}' (expected one of: {string.Join(", ", Activations.Activations.Names)})");
-            if (f.IsLayerCoupled && l != Layers.Count - 1)
+            if (!Enum.IsDefined(layer.Activation))
+            {
+                throw new ArgumentException($"layer {l + 1}: {Activations.Activations.UnknownMessage(layer.Activation.ToString())}");
+            }
+
+            if (layer.Activation.Function().IsLayerCoupled && l != Layers.Count - 1)
             {
                 throw new ArgumentException($"layer {l + 1}: softmax is allowed on the output layer only");
             }
         }
 
-        _ = Losses.Losses.Parse(Loss);
+        _ = Loss.Function();
         if (InputShift.Length != Inputs || InputScale.Length != Inputs)
         {
             throw new ArgumentException($"input shift and scale need {Inputs} values each, got {InputShift.Length} and {InputScale.Length}");

@@ -16,11 +16,11 @@ public static class Optimizer
         var eta = settings.LearningRate;
         switch (settings.Kind)
         {
-            case "sgd":
+            case OptimizerKind.Sgd:
                 // theta -= eta * grad
                 TensorPrimitives.MultiplyAdd(grad, -eta, theta, theta);
                 break;
-            case "momentum":
+            case OptimizerKind.Momentum:
                 {
                     // v = mu v + grad; theta -= eta v
                     var v = state.M ??= new double[theta.Length];
@@ -29,7 +29,7 @@ public static class Optimizer
                     break;
                 }
 
-            case "adam":
+            case OptimizerKind.Adam:
                 {
                     // m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2; theta -= eta mhat / (sqrt(vhat) + eps)
                     var m = state.M ??= new double[theta.Length];
@@ -50,7 +50,7 @@ public static class Optimizer
                 }
 
             default:
-                throw new ArgumentException($"unknown optimizer '{settings.Kind}'");
+                throw OptimizerKinds.Unknown(settings.Kind.ToString());
         }
     }
 }

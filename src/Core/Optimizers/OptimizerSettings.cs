@@ -8,22 +8,19 @@ namespace NetOrleans.Core.Optimizers;
 /// <param name="Beta2">beta2, Adam's second-moment decay</param>
 /// <param name="Epsilon">epsilon, Adam's denominator guard</param>
 public sealed record OptimizerSettings(
-    string Kind = "sgd",
+    OptimizerKind Kind = OptimizerKind.Sgd,
     double LearningRate = 0.1,
     double Momentum = 0.9,
     double Beta1 = 0.9,
     double Beta2 = 0.999,
     double Epsilon = 1e-8)
 {
-    /// <summary>Every optimizer name.</summary>
-    public static readonly IReadOnlyList<string> Kinds = ["sgd", "momentum", "adam"];
-
     /// <summary>Throws an <see cref="ArgumentException"/> that names the first bad setting.</summary>
     public void Validate()
     {
-        if (!Kinds.Contains(Kind))
+        if (!Enum.IsDefined(Kind))
         {
-            throw new ArgumentException($"unknown optimizer '{Kind}' (expected one of: {string.Join(", ", Kinds)})");
+            throw OptimizerKinds.Unknown(Kind.ToString());
         }
 
         if (!double.IsFinite(LearningRate) || LearningRate <= 0)

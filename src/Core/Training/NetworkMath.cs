@@ -120,7 +120,7 @@ public static class NetworkMath
     /// <param name="a">B x k values from the output neurons; on return B x k outputs</param>
     public static void FinishOutput(NetworkSpec spec, Span<double> a)
     {
-        if (Activations.Activations.Parse(spec.Layers[^1].Activation).IsLayerCoupled)
+        if (spec.Layers[^1].Activation.Function().IsLayerCoupled)
         {
             Softmax.NormaliseRows(a, spec.Outputs);
         }
@@ -137,8 +137,8 @@ public static class NetworkMath
     public static double[] OutputGradient(NetworkSpec spec, ReadOnlySpan<double> a, ReadOnlySpan<double> y)
     {
         var k = spec.Outputs;
-        var loss = Losses.Losses.Parse(spec.Loss);
-        var coupled = Activations.Activations.Parse(spec.Layers[^1].Activation).IsLayerCoupled;
+        var loss = spec.Loss.Function();
+        var coupled = spec.Layers[^1].Activation.Function().IsLayerCoupled;
         var grad = new double[a.Length];
         if (coupled && loss is CrossEntropy)
         {
@@ -161,9 +161,9 @@ public static class NetworkMath
     }
 
     /// <summary>True when the output layer is softmax: the network, not each neuron, turns outputs into gradients.</summary>
-    public static bool OutputIsCoupled(NetworkSpec spec) => Activations.Activations.Parse(spec.Layers[^1].Activation).IsLayerCoupled;
+    public static bool OutputIsCoupled(NetworkSpec spec) => spec.Layers[^1].Activation.Function().IsLayerCoupled;
 
     /// <summary>The batch loss of outputs a against targets y.</summary>
     public static double Loss(NetworkSpec spec, ReadOnlySpan<double> a, ReadOnlySpan<double> y) =>
-        Losses.Losses.Parse(spec.Loss).Value(a, y, spec.Outputs);
+        spec.Loss.Function().Value(a, y, spec.Outputs);
 }

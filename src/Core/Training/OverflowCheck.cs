@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using NetOrleans.Core.Activations;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Kernels;
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
 
 namespace NetOrleans.Core.Training;
@@ -46,7 +48,7 @@ public static class OverflowCheck
             for (var l = 0; l < gains.Length && bound < Limit; l++)
             {
                 var z = gains[l] * bound + biases[l];
-                bound = z < Limit && spec.Layers[l].Activation is "sigmoid" or "tanh" ? 1 : z;
+                bound = z < Limit && spec.Layers[l].Activation is ActivationKind.Sigmoid or ActivationKind.Tanh ? 1 : z;
             }
 
             if (!(bound < Limit))
@@ -87,7 +89,7 @@ public static class OverflowCheck
         var input = x;
         for (var l = 0; l < spec.Layers.Count; l++)
         {
-            var activation = Activations.Activations.Parse(spec.Layers[l].Activation);
+            var activation = spec.Layers[l].Activation.Function();
             var output = new double[spec.Layers[l].Size];
             var z = new double[1];
             var a = new double[1];
@@ -110,7 +112,7 @@ public static class OverflowCheck
         var loss = NetworkMath.Loss(spec, input, data.Target(r));
         if (!double.IsFinite(loss))
         {
-            throw Overflow(data, r, Largest(x), $"the {spec.Loss} loss is {Text(loss)}");
+            throw Overflow(data, r, Largest(x), $"the {spec.Loss.Name()} loss is {Text(loss)}");
         }
     }
 

@@ -1,3 +1,5 @@
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Losses;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
 
@@ -19,7 +21,7 @@ public sealed class ReferenceNetwork
         Spec = model.Spec;
         _layers = model.Spec.Layers
             .Select((layer, l) => model.Theta[l]
-                .Select(t => new Neuron(Activations.Activations.Parse(layer.Activation), (double[])t.Clone(), optimizer))
+                .Select(t => new Neuron(layer.Activation.Function(), (double[])t.Clone(), optimizer))
                 .ToArray())
             .ToArray();
     }
@@ -54,7 +56,7 @@ public sealed class ReferenceNetwork
         else
         {
             // Each output neuron does forward, its own loss gradient and backward in one go, as the grain does.
-            var loss = Losses.Losses.Parse(Spec.Loss);
+            var loss = Spec.Loss.Function();
             var columns = new double[output.Length][];
             for (var j = 0; j < output.Length; j++)
             {

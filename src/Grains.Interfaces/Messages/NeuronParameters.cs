@@ -1,5 +1,7 @@
+using NetOrleans.Core.Activations;
+
 namespace NetOrleans.Grains.Interfaces.Messages;
 
-/// <summary>A neuron's parameters and the step of its network it is at.</summary>
+/// <summary>A neuron's activation, its n + 1 parameters and the step of its network it is at.</summary>
 [GenerateSerializer, Immutable, Alias("NetOrleans.NeuronParameters")]
-public sealed record NeuronParameters(string Activation, double[] Theta, long Steps);
+public sealed record NeuronParameters(ActivationKind Activation, double[] Theta, long Steps);

@@ -1,3 +1,6 @@
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Optimizers;
+
 namespace NetOrleans.Grains.Interfaces.Messages;
 
 /// <summary>What a neuron grain is created with.</summary>
@@ -6,4 +9,4 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="Optimizer">the optimizer</param>
 /// <param name="ReturnsSignal">false for the first layer, whose deltas nobody needs</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.NeuronSetup")]
-public sealed record NeuronSetup(string Activation, double[] Theta, OptimizerSetup Optimizer, bool ReturnsSignal);
+public sealed record NeuronSetup(ActivationKind Activation, double[] Theta, OptimizerSettings Optimizer, bool ReturnsSignal);

@@ -30,7 +30,7 @@ internal sealed class JobRun(
 
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(1);
 
-    private readonly TimeSpan _storageTimeout = TimeSpan.FromSeconds(request.StorageTimeoutSeconds);
+    private readonly NetworkHold _hold = new(request, lease, network, progress, time, logger);
     private readonly CheckpointPolicy _checkpoints = new(TimeSpan.FromSeconds(request.CheckpointSeconds), time);
     private long _lastSave = time.GetTimestamp();
 
@@ -54,18 +54,18 @@ internal sealed class JobRun(
     {
         try
         {
-            var summary = await Claim(resume, stop);
+            var summary = await _hold.Claim(resume, stop);
             if (resume)
             {
                 progress.RolledBack(summary.History.Skip(progress.Record.FirstEpoch), $"the job's activation was lost (with its silo, probably): run {lease.Generation} goes on from the last checkpoint");
             }
-            var spec = new ModelMessage(summary.Inputs, summary.Layers, summary.Loss, [], [], summary.Classes, []).ToSpec();
+            var spec = summary.Spec;
             while (true)
             {
                 try
                 {
                     var cancelled = !await Epochs(spec, summary.Steps, jobSpan, stop);
-                    await Release(checkpoint: cancelled);
+                    await _hold.Release(checkpoint: cancelled);
                     return cancelled ? JobOutcome.Cancelled : JobOutcome.Completed;
                 }
                 catch (Exception fault) when (JobFaults.Mendable(fault) && !stop.IsCancellationRequested)
@@ -77,7 +77,7 @@ internal sealed class JobRun(
                     }
 
                     logger.LogWarning("job {Job}: {Reason}; going back to the last checkpoint", lease.JobId, reason);
-                    summary = await Claim(resume: true, stop);
+                    summary = await _hold.Claim(resume: true, stop);
                     progress.RolledBack(summary.History.Skip(progress.Record.FirstEpoch), reason);
                     _checkpoints.Taken();
                 }
@@ -88,7 +88,7 @@ internal sealed class JobRun(
             // The network refused the step and went back to its last checkpoint: so does this job's history.
             var restored = await network.Describe();
             progress.ResumedAt(restored.History.Skip(progress.Record.FirstEpoch));
-            await Release(checkpoint: false);
+            await _hold.Release(checkpoint: false);
             return JobOutcome.Failed(diverged.Message);
         }
         catch (Exception e) when (e is StaleRunException || stop.IsCancellationRequested)
@@ -171,51 +171,6 @@ internal sealed class JobRun(
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Claims the network, trying again while the cluster settles or its storage is away (the job says so in its
-    /// status meanwhile), for at most the request's storage timeout.
-    /// </summary>
-    private async Task<NetworkSummary> Claim(bool resume, CancellationToken stop)
-    {
-        var since = DateTime.UtcNow;
-        var started = time.GetTimestamp();
-        for (var attempt = 1; ; attempt++)
-        {
-            stop.ThrowIfCancellationRequested();
-            try
-            {
-                var summary = await network.Claim(lease, resume);
-                progress.Waiting(null);
-                return summary;
-            }
-            catch (Exception e) when (JobFaults.Mendable(e) && !stop.IsCancellationRequested)
-            {
-                var reason = FaultText.Describe(e);
-                if (time.GetElapsedTime(started) >= _storageTimeout)
-                {
-                    throw new TimeoutException($"the cluster or its storage has not answered for {_storageTimeout.TotalSeconds:0} s ({reason}); the job stops, and its network stays at its last checkpoint");
-                }
-
-                logger.LogWarning("job {Job}: cannot go back to the network's last checkpoint yet ({Reason})", lease.JobId, reason);
-                progress.Waiting($"waiting since {since:HH:mm:ss} UTC for the cluster or its storage ({reason}); gives up at {since + _storageTimeout:HH:mm:ss} UTC");
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(250 * attempt, 2000)), time, stop);
-            }
-        }
-    }
-
-    private async Task Release(bool checkpoint)
-    {
-        try
-        {
-            await network.Release(lease, checkpoint);
-        }
-        catch (Exception e) when (e is not StaleRunException)
-        {
-            // The lease lapses anyway once this job is finished: the network asks the job before it refuses anyone.
-            logger.LogWarning("job {Job}: could not release network {Network} ({Reason})", lease.JobId, request.NetworkId, FaultText.Describe(e));
-        }
     }
 
     /// <summary>Writes the job's record at most once a second: it only keeps statistics, the network keeps the epochs.</summary>

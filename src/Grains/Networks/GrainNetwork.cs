@@ -1,4 +1,5 @@
 using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Routing;
@@ -92,7 +93,7 @@ internal sealed class GrainNetwork(NetworkSpec spec, GrainLayer[] layers)
     /// Every neuron takes its weights θ_j^l = <paramref name="theta"/>(l, j) (l, j 0-based) and a fresh optimizer, a
     /// round of neurons at a time (<see cref="NeuronRounds"/>); <paramref name="initialized"/> hears of each round done.
     /// </summary>
-    public async Task Initialize(Func<int, int, double[]> theta, OptimizerSetup optimizer, Action<int> initialized)
+    public async Task Initialize(Func<int, int, double[]> theta, OptimizerSettings optimizer, Action<int> initialized)
     {
         foreach (var round in NeuronRounds.Of(spec))
         {

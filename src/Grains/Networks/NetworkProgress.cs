@@ -1,3 +1,4 @@
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces.Faults;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.State;
@@ -16,7 +17,7 @@ internal sealed class NetworkProgress(string networkId)
 
     public IReadOnlyList<EpochRecord> History => _history;
 
-    public OptimizerSetup? Optimizer { get; private set; }
+    public OptimizerSettings? Optimizer { get; private set; }
 
     /// <summary>True when steps, epochs or the optimizer changed since the last checkpoint.</summary>
     public bool ChangedSinceCheckpoint { get; private set; }
@@ -49,7 +50,7 @@ internal sealed class NetworkProgress(string networkId)
         ChangedSinceCheckpoint = true;
     }
 
-    public void OptimizerChanged(OptimizerSetup optimizer)
+    public void OptimizerChanged(OptimizerSettings optimizer)
     {
         Optimizer = optimizer;
         ChangedSinceCheckpoint = true;

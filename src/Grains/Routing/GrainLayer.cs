@@ -1,3 +1,4 @@
+using NetOrleans.Core.Losses;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
@@ -31,7 +32,7 @@ internal sealed class GrainLayer(INeuronGrain[] neurons)
     /// <summary>An output layer's whole step, each neuron on its own column of the targets.</summary>
     /// <param name="x">B x n_in inputs</param>
     /// <param name="y">B x n targets</param>
-    public Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, string loss, long step) =>
+    public Task<OutputSignal[]> TrainOutput(Doubles x, Doubles y, LossKind loss, long step) =>
         FanOut(n => n.TrainOutput(x, y, loss, step), g => g.Relay.TrainOutput(x, y, loss, step, g.Keys));
 
     /// <summary>Backward and step from each neuron's own column of <paramref name="grad"/>.</summary>

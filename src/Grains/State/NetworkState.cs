@@ -1,3 +1,5 @@
+using NetOrleans.Core.Models;
+using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Grains.State;
@@ -8,19 +10,10 @@ namespace NetOrleans.Grains.State;
 [GenerateSerializer, Alias("NetOrleans.NetworkState")]
 public sealed class NetworkState
 {
-    [Id(0)] public int Inputs { get; set; }
+    /// <summary>The network's shape. (Ids 0 to 5 held its fields one by one before; they are not used again.)</summary>
+    [Id(12)] public NetworkSpec? Spec { get; set; }
 
-    [Id(1)] public LayerShape[] Layers { get; set; } = [];
-
-    [Id(2)] public string Loss { get; set; } = "mse";
-
-    [Id(3)] public double[] InputShift { get; set; } = [];
-
-    [Id(4)] public double[] InputScale { get; set; } = [];
-
-    [Id(5)] public string[]? Classes { get; set; }
-
-    [Id(6)] public OptimizerSetup? Optimizer { get; set; }
+    [Id(13)] public OptimizerSettings? Optimizer { get; set; }
 
     /// <summary>Steps taken up to the last checkpoint.</summary>
     [Id(7)] public long Steps { get; set; }
@@ -37,15 +30,10 @@ public sealed class NetworkState
     /// <summary>Grows with every new trainer of the network (and every new creation): neurons refuse an older one.</summary>
     [Id(11)] public long Fence { get; set; }
 
-    /// <summary>The record of a network just created from <paramref name="model"/>: no steps, a newer fence than <paramref name="before"/>.</summary>
-    public static NetworkState Created(ModelMessage model, OptimizerSetup optimizer, NetworkState before) => new()
+    /// <summary>The record of a network just created as <paramref name="spec"/>: no steps, a newer fence than <paramref name="before"/>.</summary>
+    public static NetworkState Created(NetworkSpec spec, OptimizerSettings optimizer, NetworkState before) => new()
     {
-        Inputs = model.Inputs,
-        Layers = model.Layers,
-        Loss = model.Loss,
-        InputShift = model.InputShift,
-        InputScale = model.InputScale,
-        Classes = model.Classes,
+        Spec = spec,
         Optimizer = optimizer,
         CheckpointVersion = before.CheckpointVersion,
         Fence = before.Fence + 1,

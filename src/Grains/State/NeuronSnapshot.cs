@@ -1,4 +1,5 @@
-using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Core.Activations;
+using NetOrleans.Core.Optimizers;
 
 namespace NetOrleans.Grains.State;
 
@@ -16,7 +17,8 @@ public sealed class NeuronSnapshot
     /// <summary>theta, n + 1 parameters.</summary>
     [Id(1)] public double[] Theta { get; set; } = [];
 
-    [Id(2)] public OptimizerSetup? Optimizer { get; set; }
+    /// <summary>The optimizer. (Id 2 held it as a copy type before; it is not used again.)</summary>
+    [Id(10)] public OptimizerSettings? Optimizer { get; set; }
 
     /// <summary>The optimizer's t.</summary>
     [Id(3)] public long OptimizerSteps { get; set; }
@@ -31,7 +33,8 @@ public sealed class NeuronSnapshot
     /// <summary>The network's fence when it was written: it grows with every new trainer of the network.</summary>
     [Id(7)] public long Fence { get; set; }
 
-    [Id(8)] public string Activation { get; set; } = "";
+    /// <summary>f. (Id 8 held its name before; it is not used again.)</summary>
+    [Id(11)] public ActivationKind Activation { get; set; }
 
     [Id(9)] public bool ReturnsSignal { get; set; }
 
