@@ -9,7 +9,7 @@ public sealed class RunningSiloTests(SiloFixture silo) : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task AfterBadRequests_TheSiloStillPredicts()
+    public async Task After_bad_requests_the_silo_still_predicts()
     {
         Expect.Success(await silo.TrainGender());
         var network = SiloFixture.GenderNetwork;

@@ -5,7 +5,7 @@ namespace NetOrleans.Cli.Tests;
 public sealed class SeparateSiloTests(SiloFixture silo)
 {
     [Fact]
-    public async Task Gender_TrainedThroughTheGateway_PredictsEmilyFemaleAndFrankMale()
+    public async Task Gender_trained_through_the_gateway_predicts_Emily_female_and_Frank_male()
     {
         var train = await silo.TrainGender();
         Expect.Success(train);

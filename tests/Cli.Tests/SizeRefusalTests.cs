@@ -11,7 +11,7 @@ public sealed class SizeRefusalTests(SiloFixture silo)
     private static readonly string[] Numbers = ["10,000,900,003 parameters", "200,003 neurons", "224.1 GB of silo memory", "more than its memory budget of"];
 
     [Fact]
-    public async Task Train_ANetworkOf10To10Parameters_IsRefusedInOneLineWithItsNumbers()
+    public async Task Train_a_network_of_10_to_10_parameters_is_refused_in_one_line_with_its_numbers()
     {
         var result = await InProcessCli.Run("train", "--data", "iris", "--layers", "4,100000,100000,3", "--network", "e2e-too-big-train", "--gateway", silo.Gateway);
 
@@ -22,7 +22,7 @@ public sealed class SizeRefusalTests(SiloFixture silo)
     }
 
     [Fact]
-    public async Task NetworksCreate_ANetworkOf10To10Parameters_IsRefusedInOneLineWithItsNumbers()
+    public async Task Networks_create_a_network_of_10_to_10_parameters_is_refused_in_one_line_with_its_numbers()
     {
         var result = await InProcessCli.Run("networks", "create", "e2e-too-big", "--layers", "4,100000,100000,3", "--activation", "relu", "--output", "softmax", "--gateway", silo.Gateway);
 

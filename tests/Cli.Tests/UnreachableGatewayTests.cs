@@ -13,7 +13,7 @@ public sealed class UnreachableGatewayTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public async Task Predict_ThroughAGatewayNobodyListensOn_FailsSoonNamingTheGateway()
+    public async Task Predict_through_a_gateway_nobody_listens_on_fails_soon_naming_the_gateway()
     {
         var gateway = $"127.0.0.1:{FreePorts.One()}";
         var result = await DotnetProcess.Run(RepoLayout.ClientDll, ["predict", "--network", "any", "--gateway", gateway, "128", "63"], _temp.Path, TimeSpan.FromSeconds(120));
