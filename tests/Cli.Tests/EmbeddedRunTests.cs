@@ -19,7 +19,7 @@ public sealed class EmbeddedRunTests : IDisposable
         Assert.Contains("predict 128,63: 0.9651718657385234", result.OutLines);
         Assert.Contains("predict 155,68: 0.038710797299482964", result.OutLines);
         string[] stages = ["runtime started, Main reached", "arguments read, data loaded", "embedded silo: started",
-            "data uploaded, network created, job started", "epoch 1000 reported", "job finished", "results written", "embedded silo: stopped", "command finished"];
+            "data uploaded", "network created", "job started", "epoch 1000 reported", "job finished", "results written", "embedded silo: stopped", "command finished"];
         var logged = result.ErrorLines.Where(l => l.StartsWith('[')).Select(l => l[(l.IndexOf(" ms  ", StringComparison.Ordinal) + 5)..]).ToList();
         var at = stages.Select(s => logged.IndexOf(s)).ToArray();
         Assert.True(at.All(i => i >= 0) && at.SequenceEqual(at.Order()), $"expected the stages {string.Join(", ", stages)} in order: {result}");

@@ -39,6 +39,8 @@ public static class JobLauncher
                 await Upload(grains, request.TestSetId!, test, undo);
             }
 
+            context?.Clock.Mark("data uploaded");
+
             var network = grains.GetGrain<INetworkGrain>(request.NetworkId);
             if (model is not null)
             {
@@ -51,6 +53,8 @@ public static class JobLauncher
                 await network.SetOptimizer(optimizer);
                 undo.Push(() => network.SetOptimizer(before));
             }
+
+            context?.Clock.Mark(model is null ? "network found" : "network created");
 
             return await job.Start(request);
         }

@@ -80,7 +80,7 @@ public static class TrainCommand
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
         await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
-        context.Clock.Mark("data uploaded, network created, job started");
+        context.Clock.Mark("job started");
         var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {Plural.Of(settings.Epochs, "epoch")} of {Plural.Of(settings.Train.Count, "sample")}, batch {settings.BatchSize}, {settings.Optimizer.Kind.Name()} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
         if (settings.Detach)
