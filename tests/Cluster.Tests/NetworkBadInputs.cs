@@ -67,6 +67,9 @@ public static class NetworkBadInputs
         Create("create with an input scale of 0", Model(m => m with { Spec = m.Spec with { InputScale = [1, 0] } }), "input scale finite and non-zero"),
         Create("create with 3 class names for 1 output", Model(m => m with { Spec = m.Spec with { Classes = ["a", "b", "c"] } }), "3 class names for 1 output neurons"),
         Create("create with no weights at all", Model(m => m with { Theta = null! }), "no parameters"),
+        Imported("create with a history that skips epoch 2", [new(1, 0.5, null, null, null), new(3, 0.4, null, null, null)], "history entry 2: epoch 3, expected 2"),
+        Imported("create with a history whose accuracy is 2", [new(1, 0.5, 2, null, null)], "history entry 1: trainAccuracy 2 is not in [0, 1]"),
+        Imported("create with a history whose test loss is NaN", [new(1, 0.5, null, double.NaN, null)], "history entry 1: testLoss NaN is not finite"),
 
         // Networks too big for the cluster's memory: refused before any neuron or parameter exists (never an OutOfMemoryException).
         CreateSeeded("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
@@ -126,6 +129,10 @@ public static class NetworkBadInputs
     /// <summary>The Create of a new network from a broken model fails, and creates nothing.</summary>
     private static BadInput Create(string name, Func<NetworkModel, NetworkModel> broken, params string[] fragments) =>
         BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(broken(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false, history: []), fragments) with { After = AssertAbsent };
+
+    /// <summary>The Create of a new network with a valid model and a bad history (an import's) fails, and creates nothing.</summary>
+    private static BadInput Imported(string name, EpochRecord[] history, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false, history), fragments) with { After = AssertAbsent };
 
     /// <summary>The seeded Create of a new network of <paramref name="spec"/> fails, and creates nothing.</summary>
     private static BadInput CreateSeeded(string name, NetworkSpec spec, long seed, params string[] fragments) =>
