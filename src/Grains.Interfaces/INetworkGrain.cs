@@ -18,8 +18,16 @@ public interface INetworkGrain : IGrainWithStringKey
     /// initialized and checkpointed in batches (<see cref="Creation"/> tells how far), so a large network may take
     /// minutes: the call waits up to an hour, not the default 30 seconds.
     /// </summary>
+    /// <param name="model">the spec and every neuron's parameters</param>
+    /// <param name="optimizer">the optimizer for the steps to come</param>
+    /// <param name="replace">true to replace a network of that id</param>
+    /// <param name="history">
+    /// the epochs that brought the model there (a model file's, for an import), or empty: stored as the network's own
+    /// training would be, so that it counts them and its next epoch is <c>history.Length + 1</c>. Checked by
+    /// <see cref="EpochHistory.Validate"/>.
+    /// </param>
     [Alias("Create"), ResponseTimeout("01:00:00")]
-    Task<NetworkSummary> Create(NetworkModel model, OptimizerSettings optimizer, bool replace);
+    Task<NetworkSummary> Create(NetworkModel model, OptimizerSettings optimizer, bool replace, EpochRecord[] history);
 
     /// <summary>
     /// As <see cref="Create"/>, each neuron's parameters drawn from <paramref name="seed"/> as

@@ -42,13 +42,13 @@ public sealed partial class NetworkGrain(
         return Task.CompletedTask;
     }
 
-    public Task<NetworkSummary> Create(NetworkModel model, OptimizerSettings optimizer, bool replace) =>
-        Create(InitialModel.Of(model), optimizer, replace);
+    public Task<NetworkSummary> Create(NetworkModel model, OptimizerSettings optimizer, bool replace, EpochRecord[] history) =>
+        Create(InitialModel.Of(model), optimizer, replace, history);
 
     public Task<NetworkSummary> CreateSeeded(NetworkSpec spec, long seed, OptimizerSettings optimizer, bool replace) =>
-        Create(InitialModel.Seeded(spec, seed), optimizer, replace);
+        Create(InitialModel.Seeded(spec, seed), optimizer, replace, []);
 
-    private async Task<NetworkSummary> Create(InitialModel model, OptimizerSettings optimizer, bool replace)
+    private async Task<NetworkSummary> Create(InitialModel model, OptimizerSettings optimizer, bool replace, EpochRecord[] history)
     {
         if (_network is not null && !replace)
         {
@@ -62,6 +62,7 @@ public sealed partial class NetworkGrain(
         var budget = await GrainFactory.GetGrain<IClusterMemoryGrain>(0).Budget();
         size.CheckFits($"network '{Id}' ({spec.Shape})", budget.Bytes, budget.Source);
         model.Given?.Validate();
+        EpochHistory.Validate(history);
         optimizer.Validate();
         await Leases.CheckFree(stored.State);
         _creation = new NetworkCreation(size.Neurons, 0, 0);
@@ -73,7 +74,7 @@ public sealed partial class NetworkGrain(
             // A network replaced by a smaller one deletes the neurons it no longer has, stored checkpoints and all.
             var kept = network.Neurons.ToHashSet();
             await Task.WhenAll((_network?.Neurons ?? []).Where(n => !kept.Contains(n)).Select(n => n.Delete()));
-            stored.State = NetworkState.Created(spec, optimizer, stored.State);
+            stored.State = NetworkState.Created(spec, optimizer, history, stored.State);
             Load();
             await Checkpoint(Existing(), n => Advance(initialized: 0, checkpointed: n));
         }

@@ -29,7 +29,7 @@ public sealed class CtrlCTests : IDisposable
         Assert.True(code == CtrlC.ExitCode, $"expected exit code 130, got {code}:\n{train.Log}");
         Assert.Matches(@"err: interrupted: job job-\w+ cancelled in epoch \d+/1000000 \(\d+ epochs done\); network net-\w+ checkpointed at step \d+ \(it ends with this process's embedded silo\)", train.Log);
         Assert.Contains($"err: model as trained when stopped written to {model}", train.Log, StringComparison.Ordinal);
-        Assert.Equal(1, ModelFile.Read(model).Spec.Layers[^1].Size);
+        Assert.Equal(1, ModelFile.Read(model).Model.Spec.Layers[^1].Size);
     }
 
     [Fact]

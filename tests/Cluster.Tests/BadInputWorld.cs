@@ -70,7 +70,7 @@ public sealed class BadInputWorld(IGrainFactory grains, string prefix) : IDispos
     public async Task Build()
     {
         var data = GenderOneHot();
-        await World.Create(WorldModel(), Adam, replace: false);
+        await World.Create(WorldModel(), Adam, replace: false, history: []);
         for (var step = 0; step < 2; step++)
         {
             await World.TrainBatch(data.X, data.Y);

@@ -96,7 +96,7 @@ public sealed class ChunkedDataSetTests(SmallMessageFixture fixture)
     public async Task A_start_refused_on_an_existing_network_leaves_it_as_it_was()
     {
         var network = fixture.Grains.GetGrain<INetworkGrain>("kept");
-        await network.Create(Model(), Sgd, replace: false);
+        await network.Create(Model(), Sgd, replace: false, history: []);
         var before = await network.Describe();
         var request = new JobRequest("kept", "kept-job/train", "kept-job/test", Epochs: 1, BatchSize: 10, Shuffle: false, Seed: 1);
 

@@ -23,7 +23,7 @@ public sealed partial class DivergenceTests(ClusterFixture fixture)
         var model = Initialization.Create(NetworkSpec.Create([2, 3, 2], "sigmoid", "linear") with { InputShift = gender.InputShift! }, seed: 5);
         var (x, y) = (gender.X, TwoColumns(gender.Y));
         var network = fixture.Grains.GetGrain<INetworkGrain>("refused-batch");
-        await network.Create(model, Sgd, replace: false);
+        await network.Create(model, Sgd, replace: false, history: []);
         var reference = new ReferenceNetwork(model, Sgd);
         for (var step = 0; step < 3; step++)
         {
@@ -61,7 +61,7 @@ public sealed partial class DivergenceTests(ClusterFixture fixture)
         var gender = BuiltInDataSets.Gender();
         var model = Initialization.Create(NetworkSpec.Create([2, 3, 1], "relu", "linear") with { InputShift = gender.InputShift! }, seed: 1);
         var id = $"diverges-{checkpointSeconds:0}";
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Sgd, replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Sgd, replace: false, history: []);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", gender);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         await job.Start(new JobRequest(id, $"{id}/data", null, 100, 1, false, 1, CheckpointSeconds: checkpointSeconds));

@@ -11,7 +11,7 @@ namespace NetOrleans.Cluster.Tests;
 /// </summary>
 public static class FileBadInputs
 {
-    private static readonly string ValidModel = ModelFile.ToJson(BadInputWorld.SmallModel());
+    private static readonly string ValidModel = ModelFile.ToJson(BadInputWorld.SmallModel(), []);
 
     public static IEnumerable<BadInput> Rows() =>
     [

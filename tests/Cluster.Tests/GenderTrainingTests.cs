@@ -42,8 +42,8 @@ public sealed class GenderTrainingTests(ClusterFixture fixture)
         var theta = spec.Layers.Select((layer, l) => Enumerable.Range(0, layer.Size)
             .Select(_ => Enumerable.Range(0, spec.FanIn(l) + 1).Select(_ => random.NextDouble()).ToArray()).ToArray()).ToArray();
         var path = Path.Combine(Path.GetTempPath(), $"netorleans-2-10-1-{Guid.NewGuid():N}.json");
-        ModelFile.Write(path, new NetworkModel(spec, theta));
-        var model = ModelFile.Read(path);
+        ModelFile.Write(path, new NetworkModel(spec, theta), []);
+        var model = ModelFile.Read(path).Model;
         File.Delete(path);
 
         var status = await TrainingHelpers.TrainWithJob(fixture.Grains, "gender-2-10-1", model, new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 0.01), data, epochs: 1000, batchSize: 1, shuffle: false, seed: 1);

@@ -65,7 +65,7 @@ public static class JobBadInputs
     /// <summary>Job "long/job" of the row: a million epochs on the row's own network, running.</summary>
     private static async Task StartLongJob(BadInputWorld w)
     {
-        await w.Network(w.Scratch("long")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false);
+        await w.Network(w.Scratch("long")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false, history: []);
         await DataUploader.Upload(w.Grains, w.Scratch("long/data"), BuiltInDataSets.Gender());
         await w.Job(w.Scratch("long/job")).Start(new JobRequest(w.Scratch("long"), w.Scratch("long/data"), null, 1_000_000, 1, false, 3));
     }

@@ -21,7 +21,7 @@ public sealed class JobTests(ClusterFixture fixture)
 
     private async Task<ITrainingJobGrain> StartJob(string id, NetworkModel model, OptimizerSettings optimizer, DataSet data, int epochs, int batchSize)
     {
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, optimizer, replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, optimizer, replace: false, history: []);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", data);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         await job.Start(new JobRequest(id, $"{id}/data", null, epochs, batchSize, Shuffle: batchSize > 1, Seed: 9));
@@ -87,7 +87,7 @@ public sealed class JobTests(ClusterFixture fixture)
     public async Task A_job_on_data_of_the_wrong_width_is_refused_before_any_work()
     {
         var iris = BuiltInDataSets.Iris();
-        await fixture.Grains.GetGrain<INetworkGrain>("wrong-width").Create(GenderModel(1), new(), replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>("wrong-width").Create(GenderModel(1), new(), replace: false, history: []);
         await DataUploader.Upload(fixture.Grains, "wrong-width/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>("wrong-width/job");
 

@@ -34,7 +34,7 @@ public sealed class LostActivationTests(ClusterFixture fixture)
         var (shift, scale) = Scaling.Fit(iris, "standard");
         var model = Initialization.Create(NetworkSpec.Create([4, 16, 3], "relu", "softmax", "cross-entropy") with { InputShift = shift, InputScale = scale, Classes = iris.Classes }, seed: 7);
         var id = $"lost-{victim}";
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Adam, replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Adam, replace: false, history: []);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs, BatchSize, Shuffle: true, Seed: Seed, CheckpointSeconds: 0));

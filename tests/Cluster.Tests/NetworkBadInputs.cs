@@ -31,7 +31,7 @@ public static class NetworkBadInputs
             w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }, new double[] { 0 }),
             "neuron {row}/huge/2/0", "not a finite number", "no step taken") with
         {
-            Arrange = w => w.Network(w.Scratch("huge")).Create(BadInputWorld.SmallModel("relu", "linear"), BadInputWorld.Sgd, replace: false),
+            Arrange = w => w.Network(w.Scratch("huge")).Create(BadInputWorld.SmallModel("relu", "linear"), BadInputWorld.Sgd, replace: false, history: []),
             Watch = ["huge"],
         },
         BadInput.Of<ArithmeticException>(
@@ -39,7 +39,7 @@ public static class NetworkBadInputs
             w => w.Network(w.Scratch("huge")).TrainBatch(new[] { 1e308, 1e308 }, new double[] { 0, 1 }),
             "the loss became NaN; network '{row}/huge' is back at its last checkpoint (0 epochs, 0 steps)") with
         {
-            Arrange = w => w.Network(w.Scratch("huge")).Create(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2), BadInputWorld.Adam, replace: false),
+            Arrange = w => w.Network(w.Scratch("huge")).Create(BadInputWorld.SmallModel("relu", "softmax", "cross-entropy", outputs: 2), BadInputWorld.Adam, replace: false, history: []),
             Watch = ["huge"],
         },
 
@@ -67,6 +67,9 @@ public static class NetworkBadInputs
         Create("create with an input scale of 0", Model(m => m with { Spec = m.Spec with { InputScale = [1, 0] } }), "input scale finite and non-zero"),
         Create("create with 3 class names for 1 output", Model(m => m with { Spec = m.Spec with { Classes = ["a", "b", "c"] } }), "3 class names for 1 output neurons"),
         Create("create with no weights at all", Model(m => m with { Theta = null! }), "no parameters"),
+        Imported("create with a history that skips epoch 2", [new(1, 0.5, null, null, null), new(3, 0.4, null, null, null)], "history entry 2: epoch 3, expected 2"),
+        Imported("create with a history whose accuracy is 2", [new(1, 0.5, 2, null, null)], "history entry 1: trainAccuracy 2 is not in [0, 1]"),
+        Imported("create with a history whose test loss is NaN", [new(1, 0.5, null, double.NaN, null)], "history entry 1: testLoss NaN is not finite"),
 
         // Networks too big for the cluster's memory: refused before any neuron or parameter exists (never an OutOfMemoryException).
         CreateSeeded("create a seeded 4,100000,100000,3 network, 10^10 parameters far over the memory budget",
@@ -77,9 +80,9 @@ public static class NetworkBadInputs
             "(4,100000,100000,3) is too big for the cluster", "10,000,900,003 parameters", "more than its memory budget"),
 
         // An existing network is not replaced by accident, nor by a bad model.
-        BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(BadInputWorld.WorldModel(), BadInputWorld.Adam, replace: false), "network '{net}' already exists"),
-        BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(BadInputWorld.WorldModel(), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
-        BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(BadInputWorld.WorldModel(), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true), "learning rate", "NaN"),
+        BadInput.Of<ArgumentException>("create over an existing network without replace", w => w.World.Create(BadInputWorld.WorldModel(), BadInputWorld.Adam, replace: false, history: []), "network '{net}' already exists"),
+        BadInput.Of<ArgumentException>("replace an existing network with a model holding NaN", w => w.World.Create(Theta(BadInputWorld.WorldModel(), 1, 0, 1, double.NaN), BadInputWorld.Adam, replace: true, history: []), "layer 1 neuron 0 has a weight or bias that is not a finite number"),
+        BadInput.Of<ArgumentException>("replace an existing network with a NaN learning rate", w => w.World.Create(BadInputWorld.WorldModel(), BadInputWorld.Adam with { LearningRate = double.NaN }, replace: true, history: []), "learning rate", "NaN"),
 
         // A job's run: only the run that holds the lease may train, at the step and epoch the network is at.
         Run<StaleRunException>("step a network with a lease nobody gave", (n, lease) => n.Step(lease with { Generation = 9 }, 0, new double[] { 133, 65 }, new double[] { 1 }), "network '{row}/run' is held by job 'job-{row}/run' run 1, not by job 'job-{row}/run' run 9"),
@@ -107,7 +110,7 @@ public static class NetworkBadInputs
             Arrange = async w =>
             {
                 var network = w.Network(w.Scratch("run"));
-                await network.Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false);
+                await network.Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false, history: []);
                 await network.AsReference<INetworkRunGrain>().Claim(Lease(w), resume: false);
             },
             Watch = ["run"],
@@ -117,15 +120,19 @@ public static class NetworkBadInputs
 
     /// <summary>The Create of a new network with <paramref name="optimizer"/> (and a valid model) fails, and creates nothing.</summary>
     private static BadInput Create(string name, OptimizerSettings optimizer, params string[] fragments) =>
-        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), optimizer, replace: false), fragments) with { After = AssertAbsent };
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), optimizer, replace: false, history: []), fragments) with { After = AssertAbsent };
 
     /// <summary>As <see cref="Create(string, OptimizerSettings, string[])"/> with an optimizer made when the row runs (a name parsed then).</summary>
     private static BadInput Create(string name, Func<OptimizerSettings> optimizer, params string[] fragments) =>
-        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), optimizer(), replace: false), fragments) with { After = AssertAbsent };
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), optimizer(), replace: false, history: []), fragments) with { After = AssertAbsent };
 
     /// <summary>The Create of a new network from a broken model fails, and creates nothing.</summary>
     private static BadInput Create(string name, Func<NetworkModel, NetworkModel> broken, params string[] fragments) =>
-        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(broken(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false), fragments) with { After = AssertAbsent };
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(broken(BadInputWorld.SmallModel()), BadInputWorld.Sgd, replace: false, history: []), fragments) with { After = AssertAbsent };
+
+    /// <summary>The Create of a new network with a valid model and a bad history (an import's) fails, and creates nothing.</summary>
+    private static BadInput Imported(string name, EpochRecord[] history, params string[] fragments) =>
+        BadInput.Of<ArgumentException>(name, w => w.Network(w.Scratch("new")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false, history), fragments) with { After = AssertAbsent };
 
     /// <summary>The seeded Create of a new network of <paramref name="spec"/> fails, and creates nothing.</summary>
     private static BadInput CreateSeeded(string name, NetworkSpec spec, long seed, params string[] fragments) =>

@@ -16,9 +16,9 @@ public sealed class NetworkReplaceTests(ClusterFixture fixture)
         var big = Initialization.Create(NetworkSpec.Create([2, 5, 3], "tanh", "sigmoid"), seed: 1);
         var small = Initialization.Create(NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid"), seed: 2);
         var sgd = new OptimizerSettings(OptimizerKind.Sgd, 0.1);
-        await network.Create(big, sgd, replace: false);
+        await network.Create(big, sgd, replace: false, history: []);
 
-        await network.Create(small, sgd, replace: true);
+        await network.Create(small, sgd, replace: true, history: []);
 
         await TrainingHelpers.AssertSameWeights(fixture.Grains, "shrinks", small);
         foreach (var gone in new[] { NeuronKeys.Of("shrinks", 1, 2), NeuronKeys.Of("shrinks", 1, 4), NeuronKeys.Of("shrinks", 2, 1), NeuronKeys.Of("shrinks", 2, 2) })

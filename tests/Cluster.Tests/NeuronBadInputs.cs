@@ -94,5 +94,5 @@ public static class NeuronBadInputs
         };
 
     private static Task ArrangePass(BadInputWorld w) =>
-        w.Network(w.Scratch("pass")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false);
+        w.Network(w.Scratch("pass")).Create(BadInputWorld.SmallModel(), BadInputWorld.Sgd, replace: false, history: []);
 }

@@ -60,7 +60,7 @@ public sealed class ThreeSiloTests(ThreeSiloFixture fixture)
     {
         var (iris, model) = Iris(hidden: 32, seed: 22);
         const string id = "survivor";
-        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Adam, replace: false);
+        await fixture.Grains.GetGrain<INetworkGrain>(id).Create(model, Adam, replace: false, history: []);
         await DataUploader.Upload(fixture.Grains, $"{id}/data", iris);
         var job = fixture.Grains.GetGrain<ITrainingJobGrain>($"{id}/job");
         var status = await job.Start(new JobRequest(id, $"{id}/data", null, Epochs: Epochs, BatchSize: 8, Shuffle: true, Seed: 6, CheckpointSeconds: 0));

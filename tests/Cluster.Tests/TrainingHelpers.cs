@@ -17,7 +17,7 @@ public static class TrainingHelpers
         IGrainFactory grains, string networkId, NetworkModel model, OptimizerSettings optimizer, DataSet data,
         int epochs, int batchSize, bool shuffle, long seed)
     {
-        await grains.GetGrain<INetworkGrain>(networkId).Create(model, optimizer, replace: false);
+        await grains.GetGrain<INetworkGrain>(networkId).Create(model, optimizer, replace: false, history: []);
         var dataId = $"{networkId}/data";
         await DataUploader.Upload(grains, dataId, data);
         var job = grains.GetGrain<ITrainingJobGrain>($"{networkId}/job");

@@ -12,7 +12,7 @@ public sealed class TutorialGrainTests(ClusterFixture fixture)
     private async Task<INetworkGrain> Create(string id, NetworkModel model)
     {
         var network = fixture.Grains.GetGrain<INetworkGrain>(id);
-        await network.Create(model, new OptimizerSettings(), replace: false);
+        await network.Create(model, new OptimizerSettings(), replace: false, history: []);
         return network;
     }
 

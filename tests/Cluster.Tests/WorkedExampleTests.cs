@@ -61,7 +61,7 @@ public sealed class WorkedExampleTests(ClusterFixture fixture)
     {
         var network = fixture.Grains.GetGrain<INetworkGrain>(id);
         var model = AllOnes();
-        await network.Create(model, new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 1), replace: false);
+        await network.Create(model, new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 1), replace: false, history: []);
         await network.TrainBatch(Alice, new double[] { 1 });
         var after = Flatten((await network.Export()).Theta);
         var before = Flatten(model.Theta);
@@ -72,7 +72,7 @@ public sealed class WorkedExampleTests(ClusterFixture fixture)
     public async Task The_network_outputs_about_0_524_for_Alice()
     {
         var network = fixture.Grains.GetGrain<INetworkGrain>("worked-forward");
-        await network.Create(AllOnes(), new OptimizerSettings(), replace: false);
+        await network.Create(AllOnes(), new OptimizerSettings(), replace: false, history: []);
 
         var o1 = (await network.Predict(Alice)).Value[0];
 
@@ -104,7 +104,7 @@ public sealed class WorkedExampleTests(ClusterFixture fixture)
             var model = AllOnes();
             var flat = model.Theta.SelectMany(l => l).ToArray();
             flat[parameter / 3][parameter % 3] += offset;
-            await probe.Create(model, new OptimizerSettings(), replace: true);
+            await probe.Create(model, new OptimizerSettings(), replace: true, history: []);
             var yPred = (await probe.Predict(Alice)).Value[0];
             return (1 - yPred) * (1 - yPred);
         }

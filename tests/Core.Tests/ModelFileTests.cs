@@ -35,8 +35,8 @@ public sealed class ModelFileTests : IDisposable
         model.Theta[0][1][2] = -2.2250738585072014e-308;
         var path = Path.Combine(_directory, "round-trip.json");
 
-        ModelFile.Write(path, model);
-        var read = ModelFile.Read(path);
+        ModelFile.Write(path, model, []);
+        var read = ModelFile.Read(path).Model;
 
         Assert.Equal(spec.Inputs, read.Spec.Inputs);
         Assert.Equal(spec.Loss, read.Spec.Loss);
@@ -55,7 +55,7 @@ public sealed class ModelFileTests : IDisposable
         }
 
         // And writing what was read gives the same file.
-        Assert.Equal(File.ReadAllText(path), ModelFile.ToJson(read));
+        Assert.Equal(File.ReadAllText(path), ModelFile.ToJson(read, []));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ModelFileTests : IDisposable
     [Fact]
     public void Truncated_json_is_an_error()
     {
-        var json = ModelFile.ToJson(Initialization.Create(NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid"), 1));
+        var json = ModelFile.ToJson(Initialization.Create(NetworkSpec.Create([2, 2, 1], "sigmoid", "sigmoid"), 1), []);
         var path = WriteFile("truncated.json", json[..(json.Length / 2)]);
 
         var e = Assert.Throws<ModelFormatException>(() => ModelFile.Read(path));

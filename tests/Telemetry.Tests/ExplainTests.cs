@@ -43,7 +43,7 @@ public sealed partial class ExplainTests(TelemetryFixture fixture)
     private static string WriteModel(NetworkModel model)
     {
         var path = Path.Combine(Path.GetTempPath(), $"netorleans-explain-{Guid.NewGuid():N}.json");
-        ModelFile.Write(path, model);
+        ModelFile.Write(path, model, []);
         return path;
     }
 

@@ -17,7 +17,7 @@ public static class Tracing
     public static async Task<INetworkGrain> Create(IGrainFactory grains, string id, NetworkModel model)
     {
         var network = grains.GetGrain<INetworkGrain>(id);
-        await network.Create(model, new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 1), replace: false);
+        await network.Create(model, new OptimizerSettings(OptimizerKind.Sgd, LearningRate: 1), replace: false, history: []);
         return network;
     }
 

@@ -12,7 +12,7 @@ public static class Runs
     public static async Task<INetworkGrain> Create(IGrainFactory grains, string id, Workload workload)
     {
         var network = grains.GetGrain<INetworkGrain>(id);
-        await network.Create(workload.Model(), workload.Optimizer, replace: true);
+        await network.Create(workload.Model(), workload.Optimizer, replace: true, history: []);
         return network;
     }
 

@@ -29,13 +29,13 @@ public static class EvaluateCommand
         }
 
         var data = Split(args, DataSources.Load(args.Require("--data"), args.Get("--label")));
-        var model = modelPath is null ? null : ModelFile.Read(modelPath);
+        var model = modelPath is null ? null : ModelFile.Read(modelPath).Model;
         await using var cluster = await ClusterConnection.Open(GatewayAddresses.Of(args), context.Info);
         var id = networkId ?? $"evaluate-{Guid.NewGuid().ToString("N")[..8]}";
         var network = cluster.Grains.GetGrain<INetworkGrain>(id);
         if (model is not null)
         {
-            await network.Create(model, new(), replace: false);
+            await network.Create(model, new(), replace: false, history: []);
         }
 
         try

@@ -38,7 +38,7 @@ public static class ExplainCommand
             throw new UsageException("explain: --gateway is for fetching --network; a --model is explained in this process");
         }
 
-        var fromFile = modelPath is null ? null : ModelFile.Read(modelPath);
+        var fromFile = modelPath is null ? null : ModelFile.Read(modelPath).Model;
         var telemetry = new TelemetrySettings { Propagation = true, ServiceName = CommandTelemetry.ServiceName };
         await using var local = await ClusterConnection.Open([], context.Info, telemetry, whyEmbedded:
             "the sample runs through a copy of the network in this process's own silo, where its neurons' spans can be read");
@@ -51,7 +51,7 @@ public static class ExplainCommand
 
         var y = args.Get("--target") is { } target ? Target(target, spec) : null;
         var copy = local.Grains.GetGrain<INetworkGrain>($"explain-{Guid.NewGuid().ToString("N")[..8]}");
-        await copy.Create(model, new(), replace: false);
+        await copy.Create(model, new(), replace: false, history: []);
         using var recorder = new SpanRecorder();
         double? loss = null;
         using (recorder.StartRoot(SpanNames.CommandPrefix + "explain"))

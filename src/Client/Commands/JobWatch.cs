@@ -1,3 +1,4 @@
+using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Client.Commands;

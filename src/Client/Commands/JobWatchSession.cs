@@ -1,4 +1,5 @@
 using NetOrleans.Client.Connection;
+using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 

@@ -40,7 +40,7 @@ public static class NetworkCreator
     /// <summary>Creates the network from the model's parameters, or has it draw them from the model's seed.</summary>
     public static Task<NetworkSummary> Create(INetworkGrain network, InitialModel model, OptimizerSettings optimizer) =>
         model.Given is { } given
-            ? network.Create(given, optimizer, replace: false)
+            ? network.Create(given, optimizer, replace: false, history: [])
             : network.CreateSeeded(model.Spec, model.Seed, optimizer, replace: false);
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

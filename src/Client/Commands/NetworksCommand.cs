@@ -45,8 +45,9 @@ public static class NetworksCommand
                 await Show(grains.GetGrain<INetworkGrain>(p[1]), args.Int("--top", 3, 1, 1000), context);
                 break;
             case "export":
-                var model = await grains.GetGrain<INetworkGrain>(p[1]).Export();
-                ModelFile.Write(p[2], model);
+                var exported = grains.GetGrain<INetworkGrain>(p[1]);
+                var model = await exported.Export();
+                ModelFile.Write(p[2], model, (await exported.Describe()).History);
                 context.Out.WriteLine($"network {p[1]} written to {p[2]}");
                 break;
             case "create":
@@ -56,8 +57,8 @@ public static class NetworksCommand
                 break;
             case "import":
                 var newId = args.Get("--network") ?? Path.GetFileNameWithoutExtension(p[1]);
-                await grains.GetGrain<INetworkGrain>(newId).Create(imported!, new(), replace: false);
-                context.Out.WriteLine($"network {newId} imported from {p[1]}");
+                var made = await grains.GetGrain<INetworkGrain>(newId).Create(imported!.Model, new(), replace: false, imported.History);
+                context.Out.WriteLine($"network {newId} imported from {p[1]}{(made.History.Length == 0 ? "" : $" with its history of {Plural.Of(made.History.Length, "epoch")}")}");
                 break;
             case "delete":
                 await grains.GetGrain<INetworkGrain>(p[1]).Delete();

@@ -45,7 +45,7 @@ public static class PredictCommand
         // An embedded silo starts while the model and the rows are read.
         var (cluster, (model, rows, fitted)) = await ClusterConnection.OpenWhile(GatewayAddresses.Of(args), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
         {
-            var read = modelPath is null ? null : ModelFile.Read(modelPath);
+            var read = modelPath is null ? null : ModelFile.Read(modelPath).Model;
             var table = dataName is null ? null : PredictionTable.Load(dataName, args.Get("--label"));
             if (read is not null && table is null)
             {
@@ -62,7 +62,7 @@ public static class PredictCommand
         NetworkSpec spec;
         if (model is not null)
         {
-            await network.Create(model, new(), replace: false);
+            await network.Create(model, new(), replace: false, history: []);
             spec = model.Spec;
         }
         else

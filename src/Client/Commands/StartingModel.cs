@@ -25,7 +25,7 @@ public static class StartingModel
                 throw new UsageException("train: give --model or --layers, not both");
             }
 
-            var model = ModelFile.Read(path);
+            var model = ModelFile.Read(path).Model;
             CheckFits(model.Spec, train, path);
             return InitialModel.Of(model);
         }

@@ -137,7 +137,7 @@ public static class TrainCommand
 
         if (settings.Out is { } path)
         {
-            ModelFile.Write(path, trained);
+            ModelFile.Write(path, trained, (await network.Describe()).History);
             context.Out.WriteLine($"model written to {path}");
         }
 

@@ -26,7 +26,7 @@ public static class TrainInterrupted
         context.Info.WriteLine($"interrupted: job {final.JobId} {final.State.ToString().ToLowerInvariant()} in epoch {Math.Min(final.Epoch + 1, final.Epochs)}/{final.Epochs} ({Plural.Of(final.Epoch, "epoch")} done); network {final.NetworkId} checkpointed at step {summary.Steps} ({where})");
         if (settings.Out is { } path)
         {
-            ModelFile.Write(path, await network.Export());
+            ModelFile.Write(path, await network.Export(), summary.History);
             context.Info.WriteLine($"model as trained when stopped written to {path}");
         }
         else

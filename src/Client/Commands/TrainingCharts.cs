@@ -1,5 +1,5 @@
 using System.Globalization;
-using NetOrleans.Grains.Interfaces.Messages;
+using NetOrleans.Core.Models;
 using ScottPlot;
 
 namespace NetOrleans.Client.Commands;

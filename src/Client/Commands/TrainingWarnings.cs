@@ -3,7 +3,6 @@ using NetOrleans.Client.Cli;
 using NetOrleans.Core.Activations;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
-using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Client.Commands;
 

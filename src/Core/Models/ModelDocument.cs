@@ -1,6 +1,6 @@
 namespace NetOrleans.Core.Models;
 
-/// <summary>The model file as JSON sees it (format netorleans.model/1).</summary>
+/// <summary>The model file as JSON sees it (format netorleans.model/1; <see cref="History"/> is optional).</summary>
 public sealed class ModelDocument
 {
     public const string CurrentFormat = "netorleans.model/1";
@@ -18,4 +18,7 @@ public sealed class ModelDocument
     public string[]? Classes { get; set; }
 
     public List<LayerDocument>? Layers { get; set; }
+
+    /// <summary>One entry per epoch trained, 1..n; absent in files from before it, and when the model is untrained.</summary>
+    public List<EpochDocument>? History { get; set; }
 }

@@ -16,8 +16,8 @@ public static class ModelFile
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    /// <summary>Reads and validates a model file.</summary>
-    public static NetworkModel Read(string path)
+    /// <summary>Reads and validates a model file: the model and its training history.</summary>
+    public static SavedModel Read(string path)
     {
         string text;
         try
@@ -33,7 +33,7 @@ public static class ModelFile
     }
 
     /// <summary>Parses and validates model JSON; <paramref name="source"/> names it in errors.</summary>
-    public static NetworkModel Parse(string json, string source)
+    public static SavedModel Parse(string json, string source)
     {
         ModelDocument? doc;
         try
@@ -55,7 +55,9 @@ public static class ModelFile
         {
             var model = ToModel(doc);
             model.Validate();
-            return model;
+            var history = ToHistory(doc.History);
+            EpochHistory.Validate(history);
+            return new SavedModel(model, history);
         }
         catch (ArgumentException e)
         {
@@ -63,11 +65,13 @@ public static class ModelFile
         }
     }
 
-    /// <summary>Writes a model file.</summary>
-    public static void Write(string path, NetworkModel model) => File.WriteAllText(path, ToJson(model));
+    /// <summary>Writes a model file with the training history that brought the model there (none when empty).</summary>
+    public static void Write(string path, NetworkModel model, IReadOnlyList<EpochRecord> history) =>
+        File.WriteAllText(path, ToJson(model, history));
 
-    /// <summary>The model as JSON text.</summary>
-    public static string ToJson(NetworkModel model) => JsonSerializer.Serialize(ToDocument(model), Options) + "\n";
+    /// <summary>The model and its training history as JSON text.</summary>
+    public static string ToJson(NetworkModel model, IReadOnlyList<EpochRecord> history) =>
+        JsonSerializer.Serialize(ToDocument(model, history), Options) + "\n";
 
     private static NetworkModel ToModel(ModelDocument doc)
     {
@@ -105,7 +109,16 @@ public static class ModelFile
         return new NetworkModel(spec, theta);
     }
 
-    private static ModelDocument ToDocument(NetworkModel model) => new()
+    private static EpochRecord[] ToHistory(List<EpochDocument>? history) =>
+        (history ?? []).Select((e, i) => e is null ? throw new ArgumentException($"history entry {i + 1} is null")
+            : new EpochRecord(
+                e.Epoch ?? throw new ArgumentException($"history entry {i + 1} has no epoch"),
+                e.TrainLoss ?? throw new ArgumentException($"history entry {i + 1} has no trainLoss"),
+                e.TrainAccuracy,
+                e.TestLoss,
+                e.TestAccuracy)).ToArray();
+
+    private static ModelDocument ToDocument(NetworkModel model, IReadOnlyList<EpochRecord> history) => new()
     {
         Format = ModelDocument.CurrentFormat,
         Inputs = model.Spec.Inputs,
@@ -117,6 +130,14 @@ public static class ModelFile
         {
             Activation = layer.Activation.Name(),
             Neurons = model.Theta[l].Select(t => new NeuronDocument { Weights = t[..^1], Bias = t[^1] }).ToList(),
+        }).ToList(),
+        History = history.Count == 0 ? null : history.Select(e => new EpochDocument
+        {
+            Epoch = e.Epoch,
+            TrainLoss = e.TrainLoss,
+            TrainAccuracy = e.TrainAccuracy,
+            TestLoss = e.TestLoss,
+            TestAccuracy = e.TestAccuracy,
         }).ToList(),
     };
 

@@ -1,3 +1,5 @@
+using NetOrleans.Core.Models;
+
 namespace NetOrleans.Grains.Interfaces.Messages;
 
 /// <summary>A training job's progress.</summary>

@@ -1,3 +1,4 @@
+using NetOrleans.Core.Models;
 using System.Diagnostics;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.State;

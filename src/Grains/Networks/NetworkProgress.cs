@@ -1,6 +1,6 @@
+using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces.Faults;
-using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.State;
 
 namespace NetOrleans.Grains.Networks;

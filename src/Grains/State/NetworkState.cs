@@ -30,11 +30,15 @@ public sealed class NetworkState
     /// <summary>Grows with every new trainer of the network (and every new creation): neurons refuse an older one.</summary>
     [Id(11)] public long Fence { get; set; }
 
-    /// <summary>The record of a network just created as <paramref name="spec"/>: no steps, a newer fence than <paramref name="before"/>.</summary>
-    public static NetworkState Created(NetworkSpec spec, OptimizerSettings optimizer, NetworkState before) => new()
+    /// <summary>
+    /// The record of a network just created as <paramref name="spec"/>: no steps, the epochs of
+    /// <paramref name="history"/> (an imported model's, or none), a newer fence than <paramref name="before"/>.
+    /// </summary>
+    public static NetworkState Created(NetworkSpec spec, OptimizerSettings optimizer, IReadOnlyList<EpochRecord> history, NetworkState before) => new()
     {
         Spec = spec,
         Optimizer = optimizer,
+        History = [.. history],
         CheckpointVersion = before.CheckpointVersion,
         Fence = before.Fence + 1,
     };
