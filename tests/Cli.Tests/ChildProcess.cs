@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -57,7 +58,34 @@ public sealed class ChildProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="info"/>'s program with standard input closed and both outputs read line by line.</summary>
-    public static ChildProcess Start(ProcessStartInfo info, string name) => new(info, name);
+    public static ChildProcess Start(ProcessStartInfo info, string name) => new(WithSigIntDefault(info), name);
+
+    /// <summary>
+    /// A process started in the background by a shell without job control ignores SIGINT, and its children inherit that
+    /// (the .NET runtime then leaves Ctrl-C alone). So when this process ignores SIGINT, the child starts through
+    /// coreutils' <c>env --default-signal=INT</c>, which gives it back the default before the program runs, as a
+    /// terminal's foreground command has it.
+    /// </summary>
+    private static ProcessStartInfo WithSigIntDefault(ProcessStartInfo info)
+    {
+        var ignored = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        var mask = ulong.Parse(ignored["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        if ((mask & (1UL << (SigInt - 1))) == 0)
+        {
+            return info;
+        }
+
+        var program = info.FileName;
+        string[] args = [.. info.ArgumentList];
+        info.FileName = "env";
+        info.ArgumentList.Clear();
+        foreach (var arg in new[] { "--default-signal=INT", program }.Concat(args))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return info;
+    }
 
     /// <summary>
     /// The first line on standard output that <paramref name="match"/> accepts, as soon as it is printed (at once if it was
