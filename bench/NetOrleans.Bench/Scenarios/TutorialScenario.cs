@@ -64,7 +64,7 @@ public static class TutorialScenario
             context.Add(new Row(
                 $"tutorial 2-2-1, batch 1: training job, {checkpoints}", "sample", Unit.Seconds,
                 job.Seconds / samples, r.Seconds / samples,
-                $"the job's own clock, with its evaluation of the training set after each epoch; {check}; spread {job.Spread:P0}"));
+                $"the job's own clock (the loss a running mean over each epoch, no second pass); {check}; spread {job.Spread:P0}"));
         }
     }
 }
