@@ -94,6 +94,11 @@ public static class NetworkEndpoints
             {
                 throw new ApiProblemException(StatusCodes.Status400BadRequest, $"request body: {where} has {rows[i]?.Length ?? 0} values but the network takes {inputs} inputs");
             }
+
+            if (Array.FindIndex(row, v => !double.IsFinite(v)) is var bad and >= 0)
+            {
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, $"request body: {where}[{bad}] is not a finite number");
+            }
         }
 
         return rows;
