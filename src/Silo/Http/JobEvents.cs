@@ -11,11 +11,14 @@ namespace NetOrleans.Silo.Http;
 /// for every epoch so far; then, as the job goes on: 'epoch' (loss, accuracy, test figures, samples/s, ETA),
 /// 'progress' (the batch within an epoch, at most ten a second), 'rollback' (it went back to a checkpoint), 'state'
 /// (every change of state); and 'end' once it has finished. A comment line every 15 s keeps proxies from closing it.
-/// Each watcher waits on the job grain's own long poll, so watchers add no work to the run.
+/// Each stream waits on the job grain's own long poll, at most ten times a second, so watchers add little work to the run.
 /// </summary>
 public static class JobEvents
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
+
+    /// <summary>A stream asks the job at most this often: a page redraws no faster, and many watchers cost the job little.</summary>
+    private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
 
     public static async Task Stream(IGrainFactory grains, string id, HttpContext context)
     {
@@ -32,8 +35,16 @@ public static class JobEvents
         sent = await SendEpochs(response, status, sent, closed);
         var state = status.State;
         var batch = status.Batch;
+        var asked = TimeProvider.System.GetTimestamp();
         while (!status.IsFinished && !closed.IsCancellationRequested)
         {
+            var wait = MinimumInterval - TimeProvider.System.GetElapsedTime(asked);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, closed);
+            }
+
+            asked = TimeProvider.System.GetTimestamp();
             var version = status.Version;
             status = await job.WaitForUpdate(version, sent, Poll).WaitAsync(closed);
             if (status.Epoch < sent)
