@@ -29,7 +29,7 @@ public static class MalformedRequests
             "{\"data\": \"gender\", \"optimizer\": \"adamw\"}", "{\"data\": \"gender\", \"layers\": \"2,x,1\"}", "{\"data\": \"gender\", \"layers\": \"3,2,1\"}",
             "{\"data\": \"gender\", \"layers\": \"2,2,4\"}", "{\"data\": \"gender\", \"layers\": \"2\"}", "{\"data\": \"gender\", \"activation\": \"swish\"}",
             "{\"data\": \"gender\", \"output\": \"softmaxx\"}", "{\"data\": \"gender\", \"loss\": \"hinge\"}", "{\"data\": \"gender\", \"scale\": \"log\"}",
-            "{\"data\": \"gender\", \"shuffle\": \"yes\"}", "{\"data\": \"gender\", \"seed\": -1.5}", "{\"data\": \"gender\", \"network\": \"no-such-network\"}",
+            "{\"data\": \"gender\", \"shuffle\": \"yes\"}", "{\"data\": \"gender\", \"seed\": -1.5}", "{\"data\": \"gender\", \"network\": \"a b/c\"}",
             $"{{\"data\": \"gender\", \"network\": \"{network}\", \"layers\": \"2,2,1\"}}", $"{{\"data\": \"iris\", \"network\": \"{network}\"}}",
             "{\"data\": \"gender\", \"testData\": \"iris\"}", "{\"data\": \"gender\", \"testData\": \"job-0/none\"}", "{\"data\": \"gender\", \"traceBatches\": -1}",
             "{\"data\": \"gender\", \"checkpointSeconds\": -1}", "{\"data\": \"gender\", \"momentum\": 2}", "{\"data\": \"gender\", \"unknown\": 1}",

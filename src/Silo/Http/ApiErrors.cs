@@ -41,7 +41,7 @@ public static class ApiErrors
             ["detail"] = line,
             ["instance"] = $"{context.Request.Method} {context.Request.Path}",
         };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(problem));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(problem, JsonBody.Options));
     }
 
     /// <summary>The first line of <paramref name="text"/>, trimmed.</summary>

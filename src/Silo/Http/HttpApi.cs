@@ -44,6 +44,7 @@ public static class HttpApi
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonBody.Options.DefaultIgnoreCondition;
             o.SerializerOptions.NumberHandling = JsonBody.Options.NumberHandling;
+            o.SerializerOptions.Encoder = JsonBody.Options.Encoder;
         });
     }
 

@@ -14,7 +14,7 @@ namespace NetOrleans.Silo.Http;
 /// the same checks (each a 400 naming its field, before anything is stored), then <see cref="JobLauncher"/>, which takes
 /// away what it set up if the start fails.
 /// </summary>
-public static class JobStarter
+public static partial class JobStarter
 {
     public static async Task<JobStatus> Start(IGrainFactory grains, JobStartRequest body)
     {
@@ -32,16 +32,20 @@ public static class JobStarter
         var batchSize = body.BatchSize ?? 1;
         var train = await Data(grains, "data", body.Data);
         var test = body.TestData is { } testData ? await Data(grains, "testData", testData) : train.Test;
+        if (body.Network is { } name && !NetworkId().IsMatch(name))
+        {
+            throw Bad($"network: '{name}' is not a network id (1 to 100 letters, digits, '.', '_' or '-')");
+        }
+
         InitialModel? model = null;
         var networkId = body.Network ?? $"net-{Guid.NewGuid().ToString("N")[..8]}";
-        if (body.Network is not null)
+        if (body.Network is not null && await NetworkEndpoints.Find(grains, body.Network) is { } existing)
         {
             if (body.Layers is not null)
             {
-                throw Bad("layers: give network (an existing one) or layers (a new one), not both");
+                throw Bad($"layers: network '{existing.Id}' exists (it is trained further); leave out layers, or name a new network");
             }
 
-            var existing = await NetworkEndpoints.Describe(grains, body.Network);
             if (existing.Inputs != train.Features || existing.Spec.Outputs != train.Targets)
             {
                 throw Bad($"network: '{existing.Id}' takes {existing.Inputs} inputs and has {existing.Spec.Outputs} outputs but data '{body.Data}' has {train.Features} features and {train.Targets} targets");
@@ -139,4 +143,7 @@ public static class JobStarter
     });
 
     private static ApiProblemException Bad(string detail) => new(StatusCodes.Status400BadRequest, detail);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._-]{1,100}$")]
+    private static partial System.Text.RegularExpressions.Regex NetworkId();
 }

@@ -19,6 +19,9 @@ public static partial class JsonBody
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Answers go to programs and to the page, never into HTML unescaped: 'network' reads better than \u0027network\u0027.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The body as a <typeparamref name="T"/>; anything else is an <see cref="ApiProblemException"/>.</summary>

@@ -61,7 +61,8 @@ public static class NetworkEndpoints
     public static async Task<NetworkSummary> Describe(IGrainFactory grains, string id) =>
         await Find(grains, id) ?? throw new ApiProblemException(StatusCodes.Status404NotFound, $"network '{id}' does not exist");
 
-    private static async Task<NetworkSummary?> Find(IGrainFactory grains, string id)
+    /// <summary>The network's summary, or null when there is no such network.</summary>
+    public static async Task<NetworkSummary?> Find(IGrainFactory grains, string id)
     {
         try
         {

@@ -3,7 +3,8 @@ namespace NetOrleans.Silo.Http.Contracts;
 /// <summary>
 /// POST /api/jobs: the settings of `netorleans train`, by the same names. Data is a built-in data set (gender, xor,
 /// iris, mnist) or a data set held in the cluster (a job's "trainSet", such as job-1a2b3c4d/train); network trains an
-/// existing network further, else a new one is made from layers, activation, output, loss, scale and seed.
+/// existing network further, or names the new one (by default net-XXXXXXXX) made from layers, activation, output, loss,
+/// scale and seed.
 /// </summary>
 public sealed record JobStartRequest(
     string Data,

@@ -95,7 +95,7 @@ function fillList(id, items, key, label, note, select, selected) {
 function selectJob(id) {
   if (state.events) state.events.close();
   state.job = id;
-  location.hash = "job=" + encodeURIComponent(id);
+  history.replaceState(null, "", "#job=" + encodeURIComponent(id));
   $("job-panel").hidden = false;
   $("empty-panel").hidden = true;
   $("job-title").textContent = id;
@@ -179,7 +179,7 @@ async function selectNetwork(id, fromJob) {
     if (state.events) state.events.close();
     state.job = null;
     $("job-panel").hidden = true;
-    location.hash = "network=" + encodeURIComponent(id);
+    history.replaceState(null, "", "#network=" + encodeURIComponent(id));
   }
   $("network-panel").hidden = false;
   $("empty-panel").hidden = true;
@@ -189,6 +189,10 @@ async function selectNetwork(id, fromJob) {
   $("predict-input").placeholder = summary.inputs === 2 ? "128,63" : `${summary.inputs} numbers, comma-separated`;
   $("surface-box").hidden = summary.inputs !== 2;
   $("confusion-box").hidden = !(summary.classes && summary.classes.length > 1 && state.job);
+  if (state.wantedNeuron) {
+    state.neuron = state.wantedNeuron;
+    state.wantedNeuron = null;
+  }
   refreshNetworkViews();
   refreshLists().catch(showError);
 }
@@ -380,6 +384,7 @@ $("close-neuron").addEventListener("click", () => { state.neuron = null; $("neur
 window.netorleans = { state, surfacePixel, selectJob, selectNetwork, showNeuron };
 readToken();
 const wanted = new URLSearchParams(location.hash.slice(1));
+if (/^\d+\/\d+$/.test(wanted.get("neuron") || "")) state.wantedNeuron = wanted.get("neuron").split("/").map(Number);
 refreshLists().then(() => {
   if (wanted.get("job")) selectJob(wanted.get("job"));
   else if (wanted.get("network")) selectNetwork(wanted.get("network"));
