@@ -8,7 +8,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/docs/img"
-chromium="${CHROMIUM:-/usr/lib/chromium/chromium}"
+chromium=/usr/lib/chromium/chromium
 client="$root/src/Client/bin/Release/net10.0/netorleans.dll"
 work="$(mktemp -d)"
 export NETORLEANS_CLUSTER_STATE="$work/cluster"
@@ -24,17 +24,17 @@ trap cleanup EXIT
 [[ -x $chromium ]] || { echo "screenshots.sh: $chromium is missing: apt-get install -y chromium" >&2; exit 1; }
 mkdir -p "$out"
 
-# shot URL FILE: a headless Chromium screenshot of the page after it has had 8 s to load and draw.
+# shot URL FILE CONDITION: a screenshot of the page in headless Chromium once the JavaScript CONDITION holds
+# (tools/PageShot, Playwright).
 shot() {
-    "$chromium" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars --window-size=1400,1250 \
-        --virtual-time-budget=8000 --screenshot="$2" "$1" >/dev/null 2>&1
-    echo "written: ${2#"$root"/}"
+    dotnet "$root/tools/PageShot/bin/Release/net10.0/PageShot.dll" "$1" "$2" "$3" | sed "s|$root/||"
 }
 
-# wait_for PATTERN FILE: until a line of FILE matches (60 s at most).
+# wait_for PATTERN FILE: until a line of FILE matches (60 s at most, and only while the training runs).
 wait_for() {
     for _ in $(seq 600); do
         if grep -qE "$1" "$2" 2>/dev/null; then return 0; fi
+        if ! kill -0 "$train_pid" 2>/dev/null; then break; fi
         sleep 0.1
     done
     echo "screenshots.sh: no line matching '$1' in $2" >&2
@@ -43,18 +43,21 @@ wait_for() {
 }
 
 echo "building (Release) ..."
-dotnet build "$root/src/Client/Client.csproj" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+for project in src/Client/Client.csproj tools/PageShot/PageShot.csproj; do
+    dotnet build "$root/$project" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+done
 
 # 1. train --view on an embedded silo, photographed mid-training.
-env --default-signal=INT dotnet "$client" train --data gender --epochs 300000 --view --view-port 18091 \
+env --default-signal=INT dotnet "$client" train --data gender --epochs 1000000 --view --view-port 18091 \
     >"$work/gender.out" 2>"$work/gender.err" &
 train_pid=$!
 wait_for '^network .* job job-' "$work/gender.err"
 url="$(grep -o 'http://[^ ]*' "$work/gender.err" | head -1)"
 job="$(grep -o 'job job-[0-9a-f]*' "$work/gender.err" | head -1 | cut -d' ' -f2)"
 sleep 3
-shot "$url#job=$job&neuron=1/0" "$out/live-gender.png"
-kill -INT "$train_pid"
+shot "$url#job=$job&neuron=1/0" "$out/live-gender.png" \
+    "() => Chart.getChart('loss-chart')?.data.datasets[0].data.length > 1000 && window.netorleans.state.surface && document.getElementById('neuron-panel').dataset.weights"
+kill -INT "$train_pid" 2>/dev/null || { echo "screenshots.sh: the training ended before the screenshot was taken:" >&2; tail -5 "$work/gender.err" >&2; exit 1; }
 wait "$train_pid" || true
 train_pid=""
 
@@ -64,4 +67,5 @@ url="$(grep -o 'http://127.0.0.1:18092/?token=[0-9a-f]*' "$work/up.log" | head -
 dotnet "$client" train --data mnist --layers 784,32,10 --activation relu --optimizer adam --lr 0.005 --batch-size 64 --epochs 3 \
     --gateway 127.0.0.1:31511 --gateway 127.0.0.1:31512 --gateway 127.0.0.1:31513 >"$work/mnist.out" 2>"$work/mnist.err"
 job="$(grep -o 'job job-[0-9a-f]*' "$work/mnist.err" | head -1 | cut -d' ' -f2)"
-shot "$url#job=$job&neuron=1/0" "$out/live-mnist.png"
+shot "$url#job=$job&neuron=1/0" "$out/live-mnist.png" \
+    "() => document.querySelectorAll('#confusion td').length === 100 && !document.getElementById('weights-image').hidden"

@@ -8,7 +8,7 @@ namespace NetOrleans.Silo.Http;
 
 /// <summary>
 /// GET /api/jobs/{id}/events as Server-Sent Events. First a 'state' event with the job as it is and an 'epoch' event
-/// for every epoch so far; then, as the job goes on: 'epoch' (loss, accuracy, test figures, samples/s, ETA),
+/// for every epoch so far (of more than <see cref="MaxReplayed"/>, evenly spaced ones); then, as the job goes on: 'epoch' (loss, accuracy, test figures, samples/s, ETA),
 /// 'progress' (the batch within an epoch, at most ten a second), 'rollback' (it went back to a checkpoint), 'state'
 /// (every change of state); and 'end' once it has finished. A comment line every 15 s keeps proxies from closing it.
 /// Each stream waits on the job grain's own long poll, at most ten times a second, so watchers add little work to the run.
@@ -16,6 +16,9 @@ namespace NetOrleans.Silo.Http;
 public static class JobEvents
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
+
+    /// <summary>A stream that joins a job sends at most this many of the epochs already done (evenly spaced, and the last).</summary>
+    public const int MaxReplayed = 2000;
 
     /// <summary>A stream asks the job at most this often: a page redraws no faster, and many watchers cost the job little.</summary>
     private static readonly TimeSpan MinimumInterval = TimeSpan.FromMilliseconds(100);
@@ -31,8 +34,7 @@ public static class JobEvents
         var closed = context.RequestAborted;
 
         await Send(response, "state", JobView.Of(status, withRecords: false), closed);
-        var sent = 0;
-        sent = await SendEpochs(response, status, sent, closed);
+        var sent = await SendEpochs(response, status, 0, closed, MaxReplayed);
         var state = status.State;
         var batch = status.Batch;
         var asked = TimeProvider.System.GetTimestamp();
@@ -79,19 +81,28 @@ public static class JobEvents
         }
     }
 
-    /// <summary>An 'epoch' event for each of the job's epochs after its first <paramref name="sent"/> that <paramref name="status"/> holds.</summary>
-    private static async Task<int> SendEpochs(HttpResponse response, JobStatus status, int sent, CancellationToken closed)
+    /// <summary>
+    /// An 'epoch' event for each of the job's epochs after its first <paramref name="sent"/> that <paramref name="status"/>
+    /// holds; of more than <paramref name="most"/> (a stream joining a long job), evenly spaced ones and the last.
+    /// </summary>
+    private static async Task<int> SendEpochs(HttpResponse response, JobStatus status, int sent, CancellationToken closed, int most = int.MaxValue)
     {
         // The status holds the epochs after the first 'sent' when it answered WaitForUpdate(.., sent, ..), all of them from GetStatus(0).
-        var records = status.Records.Length == status.Epoch ? status.Records.Skip(sent) : status.Records;
-        foreach (var record in records)
+        var records = status.Records.Length == status.Epoch ? status.Records[sent..] : status.Records;
+        var every = (records.Length + most - 1) / most;
+        for (var i = 0; i < records.Length; i++)
         {
-            sent++;
-            var eta = JobView.Eta(status with { Epoch = sent, Batch = 0 });
-            await Send(response, "epoch", new EpochEvent(status.JobId, sent, status.Epochs, EpochView.Of(record), status.SamplesPerSecond, eta), closed);
+            if (every > 1 && i % every != 0 && i != records.Length - 1)
+            {
+                continue;
+            }
+
+            var epoch = sent + i + 1;
+            var eta = JobView.Eta(status with { Epoch = epoch, Batch = 0 });
+            await Send(response, "epoch", new EpochEvent(status.JobId, epoch, status.Epochs, EpochView.Of(records[i]), status.SamplesPerSecond, eta), closed);
         }
 
-        return sent;
+        return sent + records.Length;
     }
 
     private static async Task Send<T>(HttpResponse response, string name, T data, CancellationToken closed)

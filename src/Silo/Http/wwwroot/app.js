@@ -113,15 +113,20 @@ function selectJob(id) {
 function showJob(job) {
   $("job-state").textContent = job.state;
   $("job-state").className = "state " + job.state;
-  const done = job.epoch + (job.batches > 0 ? job.batch / job.batches : 0);
-  $("job-progress-bar").style.width = `${Math.min(100, 100 * done / job.epochs)}%`;
-  const eta = job.etaSeconds === undefined || job.etaSeconds === null ? "-" : `${job.etaSeconds.toFixed(1)} s`;
-  $("job-figures").textContent = `epoch ${job.epoch}/${job.epochs}` + (job.batches ? `, batch ${job.batch}/${job.batches}` : "")
-    + ` · ${Math.round(job.samplesPerSecond)} samples/s · ETA ${eta} · on ${job.trainSet || "?"}`
-    + (job.recoveries ? ` · ${job.recoveries} recoveries` : "") + (job.notice ? ` · ${job.notice}` : "") + (job.error ? ` · ${job.error}` : "");
+  state.jobNotes = ` · on ${job.trainSet || "?"}` + (job.recoveries ? ` · ${job.recoveries} recoveries` : "")
+    + (job.notice ? ` · ${job.notice}` : "") + (job.error ? ` · ${job.error}` : "");
+  showProgress(job.epoch, job.epochs, job.batch, job.batches, job.samplesPerSecond, job.etaSeconds);
   $("cancel-job").hidden = !(job.state === "running" || job.state === "pending");
   state.trainSet = job.trainSet;
   if (state.network !== job.network) selectNetwork(job.network, true);
+}
+
+function showProgress(epoch, epochs, batch, batches, samplesPerSecond, etaSeconds) {
+  const done = epoch + (batches > 0 ? batch / batches : 0);
+  $("job-progress-bar").style.width = `${Math.min(100, 100 * done / epochs)}%`;
+  const eta = etaSeconds === undefined || etaSeconds === null ? "-" : `${etaSeconds.toFixed(1)} s`;
+  $("job-figures").textContent = `epoch ${epoch}/${epochs}` + (batches ? `, batch ${batch}/${batches}` : "")
+    + ` · ${Math.round(samplesPerSecond)} samples/s · ETA ${eta}` + (state.jobNotes || "");
 }
 
 function chart(id, label, logarithmic) {
@@ -134,7 +139,7 @@ function chart(id, label, logarithmic) {
     options: {
       animation: false, maintainAspectRatio: false, parsing: false, normalized: true,
       scales: { x: { type: "linear", title: { display: true, text: "epoch" } }, y: { type: logarithmic ? "logarithmic" : "linear", title: { display: true, text: label } } },
-      plugins: { legend: { position: "bottom" } },
+      plugins: { legend: { position: "bottom" }, decimation: { enabled: true, algorithm: "lttb", samples: 500 } },
     },
   });
 }
@@ -158,6 +163,7 @@ function addEpoch(e) {
   if (f.trainAccuracy !== undefined) accuracy.data.datasets[0].data.push({ x: e.epoch, y: f.trainAccuracy });
   if (f.testAccuracy !== undefined) accuracy.data.datasets[1].data.push({ x: e.epoch, y: f.testAccuracy });
   $("job-figures").dataset.lastEpoch = e.epoch;
+  showProgress(e.epoch, e.epochs, 0, 0, e.samplesPerSecond, e.etaSeconds);
   $("accuracy-chart").parentElement.hidden = accuracy.data.datasets[0].data.length === 0;
   scheduleChartUpdate();
   refreshNetworkViews();
