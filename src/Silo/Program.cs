@@ -29,7 +29,7 @@ var token = settings.HttpPort == 0 ? null : ApiToken.Create(settings.HttpPort);
 using var host = SiloHost.Build(settings, token);
 await host.StartAsync();
 var storage = settings.Redis is null ? "localhost clustering, memory storage" : $"Redis {settings.Redis}";
-var dashboard = settings.DashboardPort is { } d ? $", dashboard http://{settings.Address}:{d}/" : "";
+var dashboard = settings.DashboardPort is { } d ? $", dashboard http://{settings.Address}:{d}/{(d == settings.HttpPort ? "dashboard/" : "")}" : "";
 Console.WriteLine($"silo started: silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, cluster '{settings.ClusterId}', {storage}{dashboard}");
 if (token is not null)
 {

@@ -12,7 +12,7 @@ public static class SiloHelp
         ("redis", "HOST:PORT", "Redis for clustering, grain storage and reminders (survives the loss of any silo)", "localhost clustering, memory storage"),
         ("address", "IP", "the address the silo listens on", "127.0.0.1"),
         ("advertise", "IP|HOST", "the address other silos and clients reach this one at", "--address"),
-        ("dashboard-port", "PORT", "serve the Orleans Dashboard on this port", "no dashboard"),
+        ("dashboard-port", "PORT", "serve the Orleans Dashboard on this port (under /dashboard/ when it is the --http-port)", "no dashboard"),
         ("http-port", "PORT", "serve the JSON API (/api, /openapi/v1.json) and the live page (/) on this port; 0 for none", "8081"),
         ("http-address", "IP", "the address the JSON API and the live page listen on", "127.0.0.1"),
         ("placement", "spread|local", "where a network's neuron grains live: spread over the silos, or on the network's silo", "spread"),

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Silo.Http.Contracts;
 
@@ -41,8 +42,8 @@ public static class JobFigures
             var y = (await network.Predict(data.X.AsSpan(start * data.Features, rows * data.Features).ToArray())).Value;
             for (var i = 0; i < rows; i++)
             {
-                var actual = Class(data.Target(start + i).ToArray(), classes);
-                var predicted = Class(y.AsSpan(i * k, k).ToArray(), classes);
+                var actual = Evaluation.PredictedClass(data.Target(start + i));
+                var predicted = Evaluation.PredictedClass(y.AsSpan(i * k, k));
                 matrix[actual][predicted]++;
                 if (actual == predicted)
                 {
@@ -58,8 +59,4 @@ public static class JobFigures
 
         return new ConfusionView(summary.Id, dataId, classes, matrix, data.Count == 0 ? 0 : (double)right / data.Count, [.. misclassified]);
     }
-
-    /// <summary>The class index of a row of outputs or one-hot targets.</summary>
-    private static int Class(double[] row, IReadOnlyList<string> classes) =>
-        row.Length == 1 ? (row[0] > 0.5 && classes.Count > 1 ? 1 : 0) : Math.Min(Array.IndexOf(row, row.Max()), classes.Count - 1);
 }

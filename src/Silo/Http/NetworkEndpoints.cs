@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Silo.Http.Contracts;
@@ -105,9 +106,7 @@ public static class NetworkEndpoints
         return rows;
     }
 
-    /// <summary>The class of one row of outputs: the largest of several, or of one sigmoid output the second class above 0.5.</summary>
-    public static string Label(double[] output, IReadOnlyList<string> classes) =>
-        output.Length == 1
-            ? classes[output[0] > 0.5 && classes.Count > 1 ? 1 : 0]
-            : classes[Math.Min(Array.IndexOf(output, output.Max()), classes.Count - 1)];
+    /// <summary>The class one row of outputs predicts (<see cref="Evaluation.PredictedClass"/>).</summary>
+    private static string Label(double[] output, IReadOnlyList<string> classes) =>
+        classes[Math.Min(Evaluation.PredictedClass(output), classes.Count - 1)];
 }
