@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using NetOrleans.Grains.Telemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -57,11 +58,24 @@ public static class TelemetryExtensions
             return;
         }
 
+        var serviceName = Environment.GetEnvironmentVariable(TelemetrySettings.ServiceNameVariable) is { Length: > 0 } name ? name : settings.ServiceName;
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(settings.ServiceName))
+            .ConfigureResource(resource =>
+            {
+                resource.AddService(serviceName);
+                if (settings.Silo is { } silo)
+                {
+                    resource.AddAttributes([new(TagNames.Silo, silo)]);
+                }
+            })
             .WithTracing(tracing =>
             {
                 tracing.AddNetOrleansSources(settings.OrleansSpans);
+                if (settings.Silo is { } silo)
+                {
+                    tracing.AddProcessor(new SiloTagProcessor(silo));
+                }
+
                 if (settings.Console)
                 {
                     tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanLineExporter(Console.Error)));
@@ -84,7 +98,8 @@ public static class TelemetryExtensions
             });
         if (settings.Otlp)
         {
-            telemetry.WithMetrics(metrics => metrics.AddMeter(TrainingTelemetry.Name).AddOtlpExporter());
+            telemetry.WithMetrics(metrics => metrics.AddMeter(TrainingTelemetry.Name).AddOtlpExporter())
+                .WithLogging(logging => logging.AddOtlpExporter());
         }
     }
 }
