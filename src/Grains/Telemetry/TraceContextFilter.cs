@@ -4,17 +4,14 @@ namespace NetOrleans.Grains.Telemetry;
 
 /// <summary>
 /// Sends the caller's current span with every grain call, as a W3C traceparent in the RequestContext; with no
-/// current span it removes a traceparent that this filter left from an earlier span of the same flow, so that an
-/// untraced call (a batch the job does not sample) has no parent below it, but passes on one the current call
-/// received: a silo relay, which has no span of its own, fans the caller's span out to its silo's neurons. Orleans' own propagation (AddActivityPropagation) does the same only
+/// current span it removes any traceparent left from an earlier call, so that an untraced call (a batch the job
+/// does not sample) has no parent below it; a grain that <see cref="ICarriesCallerTrace"/> (a silo relay, with no span
+/// of its own) passes on the traceparent its own caller sent, so that the neurons it fans out to join that trace. Orleans' own propagation (AddActivityPropagation) does the same only
 /// through its Microsoft.Orleans.Application spans, that is only when those are recorded too; with this filter the
 /// NetOrleans spans connect whether or not Orleans' spans are switched on.
 /// </summary>
 public sealed class TraceContextFilter : IOutgoingGrainCallFilter
 {
-    /// <summary>The traceparent this filter put in the RequestContext of the current flow, from one of its own spans.</summary>
-    private static readonly AsyncLocal<string?> SetHere = new();
-
     public Task Invoke(IOutgoingGrainCallContext context)
     {
         var sent = RequestContext.Get(TrainingTelemetry.TraceParentKey) as string;
@@ -25,10 +22,8 @@ public sealed class TraceContextFilter : IOutgoingGrainCallFilter
                 RequestContext.Set(TrainingTelemetry.TraceParentKey, current.Id!);
                 SetOrRemove(TrainingTelemetry.TraceStateKey, current.TraceStateString);
             }
-
-            SetHere.Value = current.Id;
         }
-        else if (sent is not null && sent == SetHere.Value)
+        else if (sent is not null && context.SourceContext?.GrainInstance is not ICarriesCallerTrace)
         {
             RequestContext.Remove(TrainingTelemetry.TraceParentKey);
             RequestContext.Remove(TrainingTelemetry.TraceStateKey);
