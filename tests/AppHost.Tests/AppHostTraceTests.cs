@@ -64,7 +64,9 @@ public sealed class AppHostTraceTests
                 // The first batch of the epoch is traced (--trace-batches first): its 6 + 3 neurons, forward and backward.
                 List<OtlpSpan> NeuronSpans(IReadOnlyList<OtlpSpan> spans) => spans.Where(s => (s.Is(SpanNames.NeuronForward) || s.Is(SpanNames.NeuronBackward))
                     && s.Attributes.GetValueOrDefault(TagNames.NetworkId) == network).ToList();
-                await otlp.WaitFor($"18 neuron spans of network {network}", spans => NeuronSpans(spans).Count >= 18, Export);
+                // The job's span ends after its last batch: once it is in, so are the spans of every batch that was traced.
+                await otlp.WaitFor($"18 neuron spans and the training.job span of network {network}", spans => NeuronSpans(spans).Count >= 18
+                    && spans.Any(s => s.Is(SpanNames.TrainingJob) && s.Attributes.GetValueOrDefault(TagNames.NetworkId) == network), Export);
 
                 var neurons = NeuronSpans(otlp.Spans);
                 Assert.All(neurons, s =>
@@ -77,7 +79,7 @@ public sealed class AppHostTraceTests
                 });
                 Assert.Equal(silos, neurons.Select(s => s.Service).Distinct().Order());
                 Assert.Equal(2, neurons.Select(s => s.Attributes[TagNames.Silo]).Distinct().Count());
-                // One trace: the job's, with its first batch's 6 + 3 neurons, forward and backward.
+                // One trace: the job's, with its first batch's 6 + 3 neurons, forward and backward, and none of the other two batches.
                 Assert.Single(neurons.Select(s => s.TraceId).Distinct());
                 Assert.Equal(9, neurons.Count(s => s.Is(SpanNames.NeuronForward)));
                 Assert.Equal(9, neurons.Count(s => s.Is(SpanNames.NeuronBackward)));
