@@ -7,7 +7,8 @@ namespace NetOrleans.AppHost;
 public static class ClusterReport
 {
     /// <summary>Waits for every silo to be healthy, then prints their gateways; returns early when the AppHost stops.</summary>
-    public static async Task WhenReady(DistributedApplication app, IReadOnlyList<IResourceBuilder<ProjectResource>> silos)
+    /// <param name="console">the variables that send the console's own spans to the dashboard, or null without one</param>
+    public static async Task WhenReady(DistributedApplication app, IReadOnlyList<IResourceBuilder<ProjectResource>> silos, ConsoleTelemetry? console)
     {
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
@@ -24,6 +25,11 @@ public static class ClusterReport
         Console.WriteLine($"cluster ready: {silos.Count} silos, gateways {string.Join(' ', gateways)}");
         Console.WriteLine($"  netorleans train --data mnist {string.Join(' ', gateways.Select(g => $"--gateway {g}"))}");
         Console.WriteLine($"  or: export {GatewayVariable}={string.Join(',', gateways)}");
+        if (console is not null)
+        {
+            Console.WriteLine($"  the console's own spans join the job's trace in the dashboard with: export {console.Variables}");
+        }
+
         Console.WriteLine("Ctrl-C stops Redis, the silos and the dashboard.");
     }
 

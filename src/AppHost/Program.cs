@@ -5,6 +5,7 @@ using NetOrleans.AppHost;
 // it, every one sending its traces, metrics and logs to the dashboard. `dotnet run --project src/AppHost -- --silos 2`.
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.From(builder.Configuration);
+var console = ConsoleTelemetry.Configure(builder.Configuration);
 
 var redis = builder.AddRedisServer("redis", settings.RedisData);
 var silos = Enumerable.Range(0, settings.Silos)
@@ -13,5 +14,5 @@ var silos = Enumerable.Range(0, settings.Silos)
 
 using var app = builder.Build();
 await app.StartAsync();
-await ClusterReport.WhenReady(app, silos);
+await ClusterReport.WhenReady(app, silos, console);
 await app.WaitForShutdownAsync();
