@@ -5,7 +5,8 @@ namespace NetOrleans.AppHost;
 
 /// <summary>
 /// How a `netorleans` console outside the AppHost sends its spans to the dashboard, which accepts OTLP only with
-/// its API key: the AppHost picks the key itself (AppHost:OtlpApiKey, unless configured) so that it can print it.
+/// its API key: AppHost:OtlpApiKey, which Aspire keeps in the AppHost's user secrets after its first run; the AppHost
+/// picks one itself when none is configured yet, so that it can print it.
 /// </summary>
 /// <param name="Endpoint">the dashboard's OTLP/gRPC endpoint</param>
 /// <param name="ApiKey">the key the dashboard asks for in the x-otlp-api-key header</param>

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using NetOrleans.Grains.Telemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OpenTelemetry.Logs;
 
 namespace NetOrleans.Silo.Telemetry;
 
@@ -71,11 +71,6 @@ public static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddNetOrleansSources(settings.OrleansSpans);
-                if (settings.Silo is { } silo)
-                {
-                    tracing.AddProcessor(new SiloTagProcessor(silo));
-                }
-
                 if (settings.Console)
                 {
                     tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanLineExporter(Console.Error)));
@@ -94,6 +89,11 @@ public static class TelemetryExtensions
                 if (settings.Otlp)
                 {
                     tracing.AddOtlpExporter();
+                }
+
+                if (settings.Silo is { } silo)
+                {
+                    tracing.AddProcessor(new SiloTagProcessor(silo));
                 }
             });
         if (settings.Otlp)
