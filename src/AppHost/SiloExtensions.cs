@@ -30,6 +30,8 @@ public static class SiloExtensions
             "--redis", redis.Address(),
             "--silo-port", silo.GetEndpoint(SiloEndpoint).Property(EndpointProperty.TargetPort),
             "--gateway-port", silo.GetEndpoint(GatewayEndpoint).Property(EndpointProperty.TargetPort));
+        silo.WithUrlForEndpoint(GatewayEndpoint, url => url.DisplayText = $"gateway {url.Url.Replace("tcp://localhost:", "127.0.0.1:")}")
+            .WithUrlForEndpoint(SiloEndpoint, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly);
         if (dashboard)
         {
             silo.WithHttpEndpoint(name: DashboardEndpoint, isProxied: false)
