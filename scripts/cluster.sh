@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A local NetOrleans cluster: N silo processes on 127.0.0.1.
 #
-#   scripts/cluster.sh up N [--redis HOST:PORT] [--cluster-id ID] [--silo-port P] [--gateway-port P] [-- SILO OPTIONS...]
+#   scripts/cluster.sh up N [--redis HOST:PORT] [--cluster-id ID] [--silo-port P] [--gateway-port P] [--http-port H] [-- SILO OPTIONS...]
 #   scripts/cluster.sh status
 #   scripts/cluster.sh down
 #
@@ -9,7 +9,9 @@
 # G+i-1 (11111.. and 30000.. by default), with localhost clustering and silo 1 as the primary, or with Redis
 # clustering, storage and reminders when --redis is given. It waits until every silo has printed "silo started",
 # checks that the cluster answers a client call through every gateway, and prints the ports, the PIDs and the
-# client command. Anything after -- goes to every silo (e.g. -- --placement local --trace console).
+# client command. Silo 1 serves the live page and the JSON API on 127.0.0.1:H (8081 by default, 0 for none; the
+# others serve none) and up prints the page's link with its token. Anything after -- goes to every silo
+# (e.g. -- --placement local --trace console).
 #
 # The PIDs, the logs and the settings are kept in the state folder, .cluster/ in the repository
 # (NETORLEANS_CLUSTER_STATE overrides it). down stops exactly the processes that up recorded there: SIGTERM, then
@@ -173,7 +175,7 @@ status() {
 
 up() {
     [[ $# -ge 1 && $1 =~ ^[1-9][0-9]*$ ]] || usage
-    local count=$1 redis="" cluster_id="" silo_base=11111 gateway_base=30000
+    local count=$1 redis="" cluster_id="" silo_base=11111 gateway_base=30000 http_port=8081
     shift
     local extra=()
     while [[ $# -gt 0 ]]; do
@@ -182,6 +184,7 @@ up() {
             --cluster-id) [[ $# -ge 2 ]] || usage; cluster_id=$2; shift 2 ;;
             --silo-port) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || usage; silo_base=$2; shift 2 ;;
             --gateway-port) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || usage; gateway_base=$2; shift 2 ;;
+            --http-port) [[ $# -ge 2 && $2 =~ ^[0-9]+$ ]] || usage; http_port=$2; shift 2 ;;
             --) shift; extra=("$@"); break ;;
             *) usage ;;
         esac
@@ -200,6 +203,9 @@ up() {
             if port_in_use "$port"; then die "port $port on 127.0.0.1 is in use already"; fi
         done
     done
+    if ((http_port != 0)) && port_in_use "$http_port"; then
+        die "http port $http_port on 127.0.0.1 is in use already (another silo?): choose another with --http-port, or 0 for none"
+    fi
 
     mkdir -p "$state"
     rm -f "$state"/silo*.pid "$state"/silo*.log "$state/cluster.env"
@@ -216,7 +222,7 @@ up() {
     common+=("${extra[@]+"${extra[@]}"}")
 
     local pids=()
-    pids[1]=$(start_silo 1 "$silo_base" "$gateway_base" "${common[@]}")
+    pids[1]=$(start_silo 1 "$silo_base" "$gateway_base" --http-port "$http_port" "${common[@]}")
     if [[ -z $redis ]]; then
         # Localhost clustering: the others join the first, which must be up before them.
         wait_started 1 "${pids[1]}" || abort
@@ -224,7 +230,7 @@ up() {
     for ((i = 2; i <= count; i++)); do
         local primary=()
         [[ -z $redis ]] && primary=(--primary "127.0.0.1:$silo_base")
-        pids[i]=$(start_silo "$i" $((silo_base + i - 1)) $((gateway_base + i - 1)) "${primary[@]+"${primary[@]}"}" "${common[@]}")
+        pids[i]=$(start_silo "$i" $((silo_base + i - 1)) $((gateway_base + i - 1)) --http-port 0 "${primary[@]+"${primary[@]}"}" "${common[@]}")
     done
     for ((i = 1; i <= count; i++)); do
         wait_started "$i" "${pids[i]}" || abort
@@ -262,6 +268,9 @@ up() {
         echo "  silo $i: pid ${pids[i]}, silo port $((silo_base + i - 1)), gateway port $((gateway_base + i - 1)), log ${state#"$root"/}/silo$i.log"
     done
     echo "every gateway answered a client call"
+    if ((http_port != 0)); then
+        grep -E '^(live page|HTTP API):' "$state/silo1.log" | sed 's/^/  silo 1 /' || true
+    fi
     echo "client:"
     echo "  ${cluster_id:+NETORLEANS_CLUSTER_ID=$cluster_id }dotnet run --project src/Client -- train --data iris --layers 4,8,3 --activation tanh --scale standard --test-fraction 0.3 --epochs 30 --batch-size 8 --optimizer adam --lr 0.01 ${gateways[*]}"
     echo "stop: scripts/cluster.sh down"

@@ -73,6 +73,10 @@ public interface INeuronGrain : IGrainWithStringKey
     [Alias("Restore")]
     Task<long> Restore(long version, long fence);
 
+    /// <summary>Its parameters, optimizer, silo, calls and last activations, for the HTTP API and the live page.</summary>
+    [Alias("Inspect")]
+    Task<NeuronInspection> Inspect();
+
     /// <summary>The address of the silo this neuron is active on (<c>SiloAddress.ToParsableString()</c>).</summary>
     [Alias("Locate")]
     Task<string> Locate();

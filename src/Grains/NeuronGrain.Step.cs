@@ -21,6 +21,7 @@ public sealed partial class NeuronGrain
         AtStep(step);
         using var span = Telemetry.StartForward(x.Length / neuron.Inputs);
         var a = neuron.Forward(x.Value, train: true);
+        _activity.Forwarded(a, train: true);
         _pendingStep = step;
         if (span is not null)
         {
@@ -53,6 +54,8 @@ public sealed partial class NeuronGrain
             }
         }
 
+        _activity.Forwarded(a, train: true);
+        _activity.SteppedBack();
         _step++;
         _pendingStep = null;
         using (var span = Telemetry.StartBackward(batch))
@@ -89,6 +92,7 @@ public sealed partial class NeuronGrain
     {
         var neuron = Existing();
         var taken = neuron.Backward(g);
+        _activity.SteppedBack();
         _step++;
         _pendingStep = null;
         if (span is not null)

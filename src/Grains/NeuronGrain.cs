@@ -33,6 +33,7 @@ public sealed partial class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuron
     private long? _restoredFrom;
     private int? _index;
     private NeuronTelemetry? _telemetry;
+    private readonly NeuronActivity _activity = new();
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -77,6 +78,7 @@ public sealed partial class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuron
         var neuron = Existing();
         using var span = Telemetry.StartForward(x.Length / neuron.Inputs);
         var a = neuron.Forward(x.Value, train: false);
+        _activity.Forwarded(a, train: false);
         if (span is not null)
         {
             NeuronTelemetry.Forward(span, x.Value, neuron.Theta, a);
@@ -97,6 +99,19 @@ public sealed partial class NeuronGrain(ILocalSiloDetails silo) : Grain, INeuron
         var neuron = Existing();
         return Task.FromResult(new NeuronParameters(neuron.F.Kind, (double[])neuron.Theta.Clone(), _step));
     }
+
+    public Task<NeuronInspection> Inspect()
+    {
+        var neuron = Existing();
+        var state = neuron.State;
+        double[]? norms = state.M is null && state.V is null ? null : [Norm(state.M), Norm(state.V)];
+        return Task.FromResult(new NeuronInspection(
+            neuron.F.Kind, (double[])neuron.Theta.Clone(), _step, neuron.Optimizer, norms, silo.SiloAddress.ToParsableString(),
+            _activity.Counts, _activity.LastActivations));
+    }
+
+    /// <summary>||v||_2, 0 for none.</summary>
+    private static double Norm(double[]? v) => v is null ? 0 : Math.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares<double>(v));
 
     public Task<string> Locate() => Task.FromResult(silo.SiloAddress.ToParsableString());
 

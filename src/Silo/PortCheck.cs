@@ -16,18 +16,24 @@ public static class PortCheck
     /// <summary>A one-line error naming the first of the silo's ports (silo, gateway, dashboard) that is in use; null when all are free.</summary>
     public static string? FirstInUse(SiloSettings settings)
     {
-        var ports = new List<(string Name, int Port)> { ("silo port", settings.SiloPort), ("gateway port", settings.GatewayPort) };
+        var ports = new List<(string Name, IPAddress Address, int Port)> { ("silo port", settings.Address, settings.SiloPort), ("gateway port", settings.Address, settings.GatewayPort) };
         if (settings.DashboardPort is { } dashboard)
         {
-            ports.Add(("dashboard port", dashboard));
+            ports.Add(("dashboard port", settings.Address, dashboard));
         }
 
-        foreach (var (name, port) in ports)
+        if (settings.HttpPort != 0)
         {
-            if (InUse(settings.Address, port))
+            ports.Add(("http port", settings.HttpAddress, settings.HttpPort));
+        }
+
+        foreach (var (name, address, port) in ports.Where(p => p.Port != SiloSettings.NoGateway))
+        {
+            if (InUse(address, port))
             {
                 var option = name.Replace(' ', '-');
-                return $"{name} {port} on {settings.Address} is in use (another silo?): stop it or choose another with --{option}";
+                var off = name == "http port" ? " (0 for none)" : "";
+                return $"{name} {port} on {address} is in use (another silo?): stop it or choose another with --{option}{off}";
             }
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Silo;
+using NetOrleans.Silo.Http;
 
 if (args is ["--help"] or ["-h"])
 {
@@ -24,10 +25,16 @@ if (PortCheck.FirstInUse(settings) is { } inUse)
     return 1;
 }
 
-using var host = SiloHost.Build(settings);
+var token = settings.HttpPort == 0 ? null : ApiToken.Create(settings.HttpPort);
+using var host = SiloHost.Build(settings, token);
 await host.StartAsync();
 var storage = settings.Redis is null ? "localhost clustering, memory storage" : $"Redis {settings.Redis}";
 var dashboard = settings.DashboardPort is { } d ? $", dashboard http://{settings.Address}:{d}/" : "";
 Console.WriteLine($"silo started: silo port {settings.SiloPort}, gateway port {settings.GatewayPort}, cluster '{settings.ClusterId}', {storage}{dashboard}");
+if (token is not null)
+{
+    Console.WriteLine(PageLink.Describe(settings.HttpAddress, settings.HttpPort, token));
+}
+
 await host.WaitForShutdownAsync();
 return 0;

@@ -9,13 +9,13 @@ namespace NetOrleans.Silo;
 /// <summary>
 /// Reads silo settings from appsettings.json, then NETORLEANS_* environment variables, then the command line,
 /// each overriding the one before: silo-port, gateway-port, primary, redis, address, advertise, dashboard-port,
-/// cluster-id, service-id, trace, memory-budget. advertise is an IP address or a host name (resolved to its first IPv4 address).
+/// http-port, http-address, cluster-id, service-id, trace, memory-budget. advertise is an IP address or a host name (resolved to its first IPv4 address).
 /// </summary>
 public static class SiloArguments
 {
     /// <summary>Every setting's name.</summary>
     public static readonly string[] Names =
-        ["silo-port", "gateway-port", "primary", "redis", "address", "advertise", "dashboard-port", "cluster-id", "service-id", "trace", "memory-budget"];
+        ["silo-port", "gateway-port", "primary", "redis", "address", "advertise", "dashboard-port", "http-port", "http-address", "cluster-id", "service-id", "trace", "memory-budget"];
 
     /// <summary>The settings; a bad value is an <see cref="ArgumentException"/> that names it.</summary>
     public static SiloSettings Parse(IReadOnlyList<string> args, string? directory = null)
@@ -51,6 +51,16 @@ public static class SiloArguments
         if (Get("dashboard-port") is { } dashboardPort)
         {
             s = s with { DashboardPort = Port("dashboard-port", dashboardPort) };
+        }
+
+        if (Get("http-port") is { } httpPort)
+        {
+            s = s with { HttpPort = httpPort == "0" ? 0 : Port("http-port", httpPort) };
+        }
+
+        if (Get("http-address") is { } httpAddress)
+        {
+            s = s with { HttpAddress = Address("http-address", httpAddress) };
         }
 
         if (Get("primary") is { } primary)

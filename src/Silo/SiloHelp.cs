@@ -13,6 +13,8 @@ public static class SiloHelp
         ("address", "IP", "the address the silo listens on", "127.0.0.1"),
         ("advertise", "IP|HOST", "the address other silos and clients reach this one at", "--address"),
         ("dashboard-port", "PORT", "serve the Orleans Dashboard on this port", "no dashboard"),
+        ("http-port", "PORT", "serve the JSON API (/api, /openapi/v1.json) and the live page (/) on this port; 0 for none", "8081"),
+        ("http-address", "IP", "the address the JSON API and the live page listen on", "127.0.0.1"),
         ("placement", "spread|local", "where a network's neuron grains live: spread over the silos, or on the network's silo", "spread"),
         ("memory-budget", "SIZE|N%", "the memory new networks may take (8GB, 512MB, 25% of the silos' available memory)", "50%"),
         ("trace", "console|console-full|file:PATH[,orleans]", "spans of every neuron (see docs/telemetry.md); OTEL_EXPORTER_OTLP_ENDPOINT sends them over OTLP", "off"),

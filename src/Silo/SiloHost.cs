@@ -1,17 +1,22 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NetOrleans.Silo.Http;
 using Orleans.Dashboard;
 
 namespace NetOrleans.Silo;
 
-/// <summary>Builds the silo process's host: a plain host, or a web host serving the Orleans dashboard too.</summary>
+/// <summary>
+/// Builds the silo process's host: a plain host, or a web host that also serves the HTTP API and the live page
+/// (--http-port) and the Orleans dashboard (--dashboard-port; under /dashboard when it is the HTTP port).
+/// </summary>
 public static class SiloHost
 {
-    public static IHost Build(SiloSettings settings)
+    public static IHost Build(SiloSettings settings, ApiToken? token = null)
     {
-        if (settings.DashboardPort is not { } port)
+        if (settings.DashboardPort is null && settings.HttpPort == 0)
         {
             var builder = Host.CreateApplicationBuilder();
             Quiet(builder.Logging);
@@ -21,10 +26,51 @@ public static class SiloHost
 
         var web = WebApplication.CreateSlimBuilder();
         Quiet(web.Logging);
-        web.WebHost.UseUrls($"http://{settings.Address}:{port}");
-        web.UseOrleans(silo => silo.UseNetOrleans(settings).AddDashboard());
+        return BuildWeb(web, settings, token);
+    }
+
+    /// <summary>The silo on a web host from <paramref name="web"/>, with what <paramref name="settings"/> asks it to serve over HTTP.</summary>
+    public static WebApplication BuildWeb(WebApplicationBuilder web, SiloSettings settings, ApiToken? token)
+    {
+        var http = settings.HttpPort != 0;
+        if (http)
+        {
+            web.AddNetOrleansHttp(settings.HttpAddress, settings.HttpPort, token ?? ApiToken.Create(settings.HttpPort));
+        }
+
+        var dashboard = settings.DashboardPort;
+        var ownDashboardPort = dashboard is { } d && d != settings.HttpPort;
+        if (ownDashboardPort)
+        {
+            web.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Address, dashboard!.Value));
+        }
+
+        web.UseOrleans(silo =>
+        {
+            silo.UseNetOrleans(settings);
+            if (dashboard is not null)
+            {
+                silo.AddDashboard();
+            }
+        });
         var app = web.Build();
-        app.MapOrleansDashboard();
+        string? dashboardUrl = null;
+        if (ownDashboardPort)
+        {
+            app.MapOrleansDashboard().RequireHost($"*:{dashboard}");
+            dashboardUrl = $"http://{settings.Address}:{dashboard}/";
+        }
+        else if (dashboard is not null)
+        {
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+            dashboardUrl = "/dashboard/";
+        }
+
+        if (http)
+        {
+            app.MapNetOrleansHttp(settings.HttpPort, dashboardUrl);
+        }
+
         return app;
     }
 

@@ -34,6 +34,15 @@ public sealed record SiloSettings
     /// <summary>The Orleans dashboard's HTTP port (dashboard-port); null for no dashboard.</summary>
     public int? DashboardPort { get; init; }
 
+    /// <summary>The default <see cref="HttpPort"/>.</summary>
+    public const int DefaultHttpPort = 8081;
+
+    /// <summary>The port of the JSON API and the live page (http-port); 0 for none.</summary>
+    public int HttpPort { get; init; } = DefaultHttpPort;
+
+    /// <summary>The address the JSON API and the live page listen on (http-address).</summary>
+    public IPAddress HttpAddress { get; init; } = IPAddress.Loopback;
+
     /// <summary>Keep a network's neurons on its own silo instead of spreading them (placement local|spread).</summary>
     public string Placement { get; init; } = "spread";
 

@@ -18,11 +18,12 @@ public sealed partial class ClusterScriptTests : IDisposable
     private readonly TempDirectory _state = new();
 
     [Fact]
-    public async Task Up_three_silos_trains_through_their_gateways_and_down_stops_exactly_them()
+    public async Task Up_three_silos_trains_through_their_gateways_shows_the_neurons_on_every_silo_and_down_stops_exactly_them()
     {
         var silo = FreeRange(Silos);
         var gateway = FreeRange(Silos, avoid: silo);
-        var up = await Script("up", $"{Silos}", "--silo-port", $"{silo}", "--gateway-port", $"{gateway}");
+        var http = FreeRange(1, avoid: gateway);
+        var up = await Script("up", $"{Silos}", "--silo-port", $"{silo}", "--gateway-port", $"{gateway}", "--http-port", $"{http}");
         int[] pids = [];
         try
         {
@@ -40,6 +41,14 @@ public sealed partial class ClusterScriptTests : IDisposable
             Expect.Success(train);
             Assert.True(train.OutLines.Count(l => l.StartsWith("epoch ", StringComparison.Ordinal)) == 10, $"expected 10 epoch lines: {train}");
             Assert.Contains(train.OutLines, l => l.StartsWith("test accuracy: ", StringComparison.Ordinal));
+
+            // Silo 1's page: its link with the token, and the cluster it shows, the network's neurons on all three silos.
+            Assert.Matches($@"silo 1 live page: http://127\.0\.0\.1:{http}/\?token=[0-9a-f]{{64}}", up.Out);
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{http}") };
+            using var cluster = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/cluster"));
+            var silos = cluster.RootElement.GetProperty("silos").EnumerateArray().ToArray();
+            Assert.Equal(Silos, silos.Length);
+            Assert.All(silos, s => Assert.True(s.GetProperty("neurons").GetInt32() > 0, $"a silo without neurons: {cluster.RootElement}"));
         }
         finally
         {

@@ -32,6 +32,8 @@ public static class DotnetProcess
             info.Environment.Remove(name);
         }
 
+        // Silo processes serve no HTTP unless a test asks (--http-port or this variable): 8081 is one port for all.
+        info.Environment["NETORLEANS_HTTP_PORT"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

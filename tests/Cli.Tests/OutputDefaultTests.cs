@@ -1,3 +1,4 @@
+using NetOrleans.Core.Models;
 using NetOrleans.Client.Commands;
 using NetOrleans.Core.Data;
 

@@ -131,7 +131,7 @@ public sealed class SiloProcesses : IAsyncDisposable
         };
         string[] args =
         [
-            dll, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--primary", $"127.0.0.1:{primaryPort}",
+            dll, "--silo-port", $"{siloPort}", "--gateway-port", $"{gatewayPort}", "--http-port", "0", "--primary", $"127.0.0.1:{primaryPort}",
             "--cluster-id", clusterId, "--service-id", clusterId, .. siloArgs,
         ];
         foreach (var arg in args)

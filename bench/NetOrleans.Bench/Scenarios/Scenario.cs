@@ -19,6 +19,7 @@ public sealed record Scenario(string Name, string Description, Func<BenchContext
         new("memory", "bytes per neuron grain beyond its weights: bare activations and a network's layer", MemoryScenario.Run),
         new("neuron-memory", "a neuron of fan-in 784 in silo memory against 3 x its parameter bytes + 3 KB (--redis HOST:PORT for Redis storage)", NeuronMemoryScenario.Run),
         new("large", "a 1-100000-1 network in one silo: create, memory, one training step", LargeNetworkScenario.Run),
+        new("sse", "a training job alone and watched by 20 clients of its event stream (the live page's cost)", SseScenario.Run),
         new("cluster", "separate silo processes on localhost: 1 (headline cell) and 3 (the growth grid)", ClusterScenario.Run),
         new("profile-tutorial", "counters per step, forward only and evaluation: tutorial 2-2-1 batch 1 (opt-in)", ProfileScenario.Tutorial, ByDefault: false),
         new("profile-mnist", "counters per step, forward only and evaluation: MNIST 784-64-10 batch 128 (opt-in)", ProfileScenario.Mnist, ByDefault: false),

@@ -63,10 +63,10 @@ public static class Runs
     }
 
     /// <summary>Runs a training job to its end; its own clock, which starts after it has loaded its data.</summary>
-    public static async Task<JobStatus> Job(IGrainFactory grains, string jobId, JobRequest request)
+    public static async Task<JobStatus> Job(IGrainFactory grains, string jobId, JobRequest request, bool started = false)
     {
         var job = grains.GetGrain<ITrainingJobGrain>(jobId);
-        var status = await job.Start(request);
+        var status = started ? await job.GetStatus(int.MaxValue) : await job.Start(request);
         while (!status.IsFinished)
         {
             status = await job.WaitForUpdate(status.Version, int.MaxValue, TimeSpan.FromSeconds(10));

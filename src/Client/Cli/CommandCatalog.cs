@@ -62,6 +62,9 @@ public static class CommandCatalog
             new("--trace-batches", "first|N|all", "which batches are traced", "first"),
             new("--checkpoint-seconds", "S", "checkpoint after an epoch once S seconds have passed (0: every epoch)", "5"),
             new("--storage-timeout", "S", "how long a job waits, paused, for lost storage before it fails", "60"),
+            CommandOption.Flag("--view", "serve the live page and the HTTP API while it trains, and print the page's link"),
+            CommandOption.Flag("--view-keep", "with --view: keep serving after training, until Ctrl-C"),
+            new("--view-port", "PORT", "with --view: the page's port (0: any free port)", "8081, or a free port when 8081 is taken"),
         ],
         ["--predict"]);
 

@@ -25,7 +25,7 @@ public static class NetworkCreator
         UsageCheck.Run(() => size.CheckFits($"network '{id}' ({spec.Shape})", budget.Bytes, budget.Source));
 
         var network = grains.GetGrain<INetworkGrain>(id);
-        var creating = Create(network, model, optimizer);
+        var creating = JobLauncher.Create(network, model, optimizer);
         while (await Task.WhenAny(creating, Task.Delay(ProgressEvery)) != creating)
         {
             if (await network.Creation() is { } c)
@@ -36,12 +36,6 @@ public static class NetworkCreator
 
         return await creating;
     }
-
-    /// <summary>Creates the network from the model's parameters, or has it draw them from the model's seed.</summary>
-    public static Task<NetworkSummary> Create(INetworkGrain network, InitialModel model, OptimizerSettings optimizer) =>
-        model.Given is { } given
-            ? network.Create(given, optimizer, replace: false, history: [])
-            : network.CreateSeeded(model.Spec, model.Seed, optimizer, replace: false);
 
     private static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -32,16 +32,38 @@ public static class TrainCommand
         }
     }
 
+    /// <summary>--view-keep: the page stays up, with the trained network, until Ctrl-C.</summary>
+    private static async Task KeepServing(CommandContext context)
+    {
+        using var ctrlC = context.CtrlC.Listen();
+        context.Info.WriteLine("training done; the live page stays up until Ctrl-C");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.CtrlC.FirstPress);
+        }
+        catch (OperationCanceledException)
+        {
+            context.Info.WriteLine("stopping the live page");
+        }
+    }
+
     public static async Task<int> Run(Arguments args, CommandContext context)
     {
         // An embedded silo starts while the data loads.
-        var (cluster, settings) = await ClusterConnection.OpenWhile(GatewayAddresses.Of(args), context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
+        var gateways = GatewayAddresses.Of(args);
+        var view = LiveView.From(args, gateways.Count > 0);
+        var (cluster, settings) = await ClusterConnection.OpenWhile(gateways, context.Info, CommandTelemetry.Settings(args), context.Clock, () =>
         {
             var parsed = TrainSettings.Parse(args);
             context.Clock.Mark("arguments read, data loaded");
             return parsed;
-        });
+        }, view);
         await using var connection = cluster;
+        if (cluster.PageUrl is { } page)
+        {
+            context.Info.WriteLine($"live page: {page}");
+        }
+
         if (settings.Telemetry.Console)
         {
             context = context with { Interactive = false };
@@ -79,7 +101,8 @@ public static class TrainCommand
         var job = cluster.Grains.GetGrain<ITrainingJobGrain>(jobId);
         var request = new JobRequest(networkId, $"{jobId}/train", settings.Test is null ? null : $"{jobId}/test",
             settings.Epochs, settings.BatchSize, settings.Shuffle, settings.Seed, settings.TraceBatches, settings.CheckpointSeconds, settings.StorageTimeoutSeconds);
-        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer, context);
+        await JobLauncher.Start(cluster.Grains, jobId, request, settings.Train, settings.Test, create, optimizer,
+            network => NetworkCreator.Create(cluster.Grains, networkId, create!, optimizer, context), context.Clock.Mark);
         context.Clock.Mark("job started");
         var summary = existing ?? await network.Describe();
         context.Info.WriteLine($"network {networkId} ({NetworksCommand.Shape(summary)}), job {jobId}: {Plural.Of(settings.Epochs, "epoch")} of {Plural.Of(settings.Train.Count, "sample")}, batch {settings.BatchSize}, {settings.Optimizer.Kind.Name()} lr {settings.Optimizer.LearningRate.ToString(CultureInfo.InvariantCulture)}");
@@ -148,6 +171,11 @@ public static class TrainCommand
         }
 
         context.Clock.Mark("results written");
+        if (view is { Keep: true })
+        {
+            await KeepServing(context);
+        }
+
         return final.State == JobState.Completed ? 0 : 1;
     }
 

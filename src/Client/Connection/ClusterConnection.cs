@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using NetOrleans.Client.Cli;
 using NetOrleans.Grains.Sizes;
 using NetOrleans.Silo;
+using NetOrleans.Silo.Http;
 using NetOrleans.Silo.Telemetry;
 
 namespace NetOrleans.Client.Connection;
@@ -21,8 +22,9 @@ public sealed class ClusterConnection : IAsyncDisposable
     private readonly IHost _host;
     private readonly StageClock _clock;
 
-    private ClusterConnection(IHost host, bool embedded, StageClock clock)
+    private ClusterConnection(IHost host, bool embedded, StageClock clock, string? pageUrl = null)
     {
+        PageUrl = pageUrl;
         _host = host;
         _clock = clock;
         Embedded = embedded;
@@ -31,6 +33,9 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     /// <summary>Grain references of the cluster.</summary>
     public IGrainFactory Grains { get; }
+
+    /// <summary>The live page's link with its token (train --view), or null.</summary>
+    public string? PageUrl { get; }
 
     /// <summary>True when the silo runs inside this process.</summary>
     public bool Embedded { get; }
@@ -55,20 +60,30 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="telemetry">what this process traces (the embedded silo included); by default nothing</param>
     /// <param name="clock">the --verbose stopwatch log</param>
     /// <param name="whyEmbedded">why this process hosts a silo, for the note that says so; by default: no --gateway given</param>
+    /// <param name="view">the embedded silo serves the live page and the API (train --view), or null</param>
     public static async Task<ClusterConnection> Open(
-        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null, StageClock? clock = null, string? whyEmbedded = null)
+        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings? telemetry = null, StageClock? clock = null, string? whyEmbedded = null,
+        LiveView? view = null)
     {
         telemetry ??= new TelemetrySettings();
         clock ??= StageClock.Off;
         if (gateways.Count == 0)
         {
             var siloPort = FreePort();
-            var silo = EmbeddedSilo.Build(siloPort, telemetry, EmbeddedMemoryBudget());
+            (int Port, ApiToken Token)? http = null;
+            if (view is not null)
+            {
+                var port = view.Choose();
+                http = (port, ApiToken.Create(port));
+            }
+
+            var silo = EmbeddedSilo.Build(siloPort, telemetry, EmbeddedMemoryBudget(), http);
             clock.Mark("embedded silo: host built");
             await silo.StartAsync();
             clock.Mark("embedded silo: started");
             log.WriteLine($"embedded silo: {whyEmbedded ?? "no --gateway given, so this process hosts its own silo"} (silo port {siloPort})");
-            return new ClusterConnection(silo, embedded: true, clock);
+            var page = http is { } h ? PageLink.Url(System.Net.IPAddress.Loopback, h.Port, h.Token) : null;
+            return new ClusterConnection(silo, embedded: true, clock, page);
         }
 
         var client = await GatewayClient.Start(gateways, telemetry, clock);
@@ -81,7 +96,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <paramref name="prepare"/> throws, the silo is stopped again and that error is the one thrown.
     /// </summary>
     public static async Task<(ClusterConnection Cluster, T Prepared)> OpenWhile<T>(
-        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings telemetry, StageClock clock, Func<T> prepare)
+        IReadOnlyList<string> gateways, TextWriter log, TelemetrySettings telemetry, StageClock clock, Func<T> prepare, LiveView? view = null)
     {
         if (gateways.Count > 0)
         {
@@ -90,7 +105,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         }
 
         var note = new StringWriter();
-        var opening = Task.Run(() => Open(gateways, note, telemetry, clock));
+        var opening = Task.Run(() => Open(gateways, note, telemetry, clock, view: view));
         T prepared;
         try
         {

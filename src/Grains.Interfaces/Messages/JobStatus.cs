@@ -17,6 +17,7 @@ namespace NetOrleans.Grains.Interfaces.Messages;
 /// <param name="Version">grows with every change, for watchers</param>
 /// <param name="Rollbacks">every time the job went back to a checkpoint after a fault, and why</param>
 /// <param name="Notice">what the job is waiting for right now (storage or cluster lost), or null</param>
+/// <param name="Request">what the job was asked to do</param>
 [GenerateSerializer, Immutable, Alias("NetOrleans.JobStatus")]
 public sealed record JobStatus(
     string JobId,
@@ -32,7 +33,8 @@ public sealed record JobStatus(
     string? Error,
     long Version,
     JobRollback[] Rollbacks,
-    string? Notice = null)
+    string? Notice = null,
+    JobRequest? Request = null)
 {
     /// <summary>True once the job will change no more.</summary>
     public bool IsFinished => State is JobState.Completed or JobState.Failed or JobState.Cancelled;

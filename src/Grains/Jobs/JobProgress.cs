@@ -135,7 +135,8 @@ internal sealed class JobProgress(string jobId, JobRecord record)
             record.Error,
             _version,
             [.. record.Rollbacks],
-            Notice);
+            Notice,
+            request);
     }
 
     private void Changed(bool force)

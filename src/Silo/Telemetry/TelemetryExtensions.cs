@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using NetOrleans.Grains.Telemetry;
 using OpenTelemetry.Metrics;
@@ -53,6 +54,7 @@ public static class TelemetryExtensions
 
     private static void AddExporters(IServiceCollection services, TelemetrySettings settings)
     {
+        services.TryAddSingleton<RecentSpans>();
         if (!settings.Exports)
         {
             return;
@@ -71,6 +73,7 @@ public static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing.AddNetOrleansSources(settings.OrleansSpans);
+                tracing.AddProcessor(provider => provider.GetRequiredService<RecentSpans>());
                 if (settings.Console)
                 {
                     tracing.AddProcessor(new SimpleActivityExportProcessor(new SpanLineExporter(Console.Error)));

@@ -1,10 +1,9 @@
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
-using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 
-namespace NetOrleans.Client.Commands;
+namespace NetOrleans.Grains.Interfaces;
 
 /// <summary>
 /// Sets a training job up in the cluster: its data sets, its network (unless it trains one that exists), and the job.
@@ -17,11 +16,12 @@ public static class JobLauncher
     /// from <paramref name="model"/> when given, or else gives the existing network <paramref name="optimizer"/> (its
     /// old one comes back if the start fails), and starts the job.
     /// </summary>
-    /// <param name="context">where the console shows the network's size check and creation progress, or null</param>
+    /// <param name="create">creates the network from the model (the console shows its size check and progress); by default the plain creation</param>
+    /// <param name="mark">told each stage as it ends (data uploaded, network created or found), for --verbose</param>
     /// <returns>the job's status at its start</returns>
     public static async Task<JobStatus> Start(
         IGrainFactory grains, string jobId, JobRequest request, DataSet train, DataSet? test, InitialModel? model, OptimizerSettings optimizer,
-        CommandContext? context = null)
+        Func<INetworkGrain, Task>? create = null, Action<string>? mark = null)
     {
         request.Validate();
         if ((test is null) != (request.TestSetId is null))
@@ -39,12 +39,12 @@ public static class JobLauncher
                 await Upload(grains, request.TestSetId!, test, undo);
             }
 
-            context?.Clock.Mark("data uploaded");
+            mark?.Invoke("data uploaded");
 
             var network = grains.GetGrain<INetworkGrain>(request.NetworkId);
             if (model is not null)
             {
-                await (context is null ? NetworkCreator.Create(network, model, optimizer) : NetworkCreator.Create(grains, request.NetworkId, model, optimizer, context));
+                await (create is null ? Create(network, model, optimizer) : create(network));
                 undo.Push(network.Delete);
             }
             else
@@ -54,7 +54,7 @@ public static class JobLauncher
                 undo.Push(() => network.SetOptimizer(before));
             }
 
-            context?.Clock.Mark(model is null ? "network found" : "network created");
+            mark?.Invoke(model is null ? "network found" : "network created");
 
             return await job.Start(request);
         }
@@ -68,6 +68,12 @@ public static class JobLauncher
             throw;
         }
     }
+
+    /// <summary>Creates the network from the model's parameters, or has it draw them from the model's seed.</summary>
+    public static Task<NetworkSummary> Create(INetworkGrain network, InitialModel model, OptimizerSettings optimizer) =>
+        model.Given is { } given
+            ? network.Create(given, optimizer, replace: false, history: [])
+            : network.CreateSeeded(model.Spec, model.Seed, optimizer, replace: false);
 
     private static async Task Upload(IGrainFactory grains, string id, DataSet data, Stack<Func<Task>> undo)
     {

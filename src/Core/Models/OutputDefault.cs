@@ -1,6 +1,6 @@
 using NetOrleans.Core.Data;
 
-namespace NetOrleans.Client.Commands;
+namespace NetOrleans.Core.Models;
 
 /// <summary>
 /// The output layer's activation and the loss when the command line does not name them: the output follows the loss
