@@ -7,8 +7,9 @@ namespace NetOrleans.AppHost;
 public static class ClusterReport
 {
     /// <summary>Waits for every silo to be healthy, then prints their gateways; returns early when the AppHost stops.</summary>
+    /// <param name="pageToken">the token of the live page that the first silo serves</param>
     /// <param name="console">the variables that send the console's own spans to the dashboard, or null without one</param>
-    public static async Task WhenReady(DistributedApplication app, IReadOnlyList<IResourceBuilder<ProjectResource>> silos, ConsoleTelemetry? console)
+    public static async Task WhenReady(DistributedApplication app, IReadOnlyList<IResourceBuilder<ProjectResource>> silos, string pageToken, ConsoleTelemetry? console)
     {
         var notifications = app.Services.GetRequiredService<ResourceNotificationService>();
         var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
@@ -30,6 +31,7 @@ public static class ClusterReport
             Console.WriteLine($"  the console's own spans join the job's trace in the dashboard with: export {console.Variables}");
         }
 
+        Console.WriteLine($"live page of silo-0: http://127.0.0.1:{silos[0].GetEndpoint(SiloExtensions.LivePageEndpoint).Port}/?token={pageToken}");
         Console.WriteLine("Ctrl-C stops Redis, the silos and the dashboard.");
     }
 
