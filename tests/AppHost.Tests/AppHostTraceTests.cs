@@ -22,7 +22,7 @@ public sealed class AppHostTraceTests
     {
         var data = Directory.CreateTempSubdirectory("netorleans-apphost-test-");
         await using var otlp = new OtlpReceiver();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             ["--silos", "2", "--redis-data", data.FullName],
             (options, _) => options.DisableDashboard = true);
         var silos = builder.Resources.OfType<ProjectResource>().Select(r => r.Name).Order().ToList();
@@ -50,11 +50,11 @@ public sealed class AppHostTraceTests
                     await app.ResourceNotifications.WaitForResourceHealthyAsync(silo, startup.Token);
                 }
 
-                var redisPort = app.GetEndpoint("redis", "tcp").Port;
+                var redisPort = app.GetEndpoint("redis", RedisServerExtensions.Endpoint).Port;
                 processes.Watch($"127.0.0.1:{redisPort}");
                 Assert.NotEmpty(processes.Running());
 
-                var gateways = silos.SelectMany(s => new[] { "--gateway", $"127.0.0.1:{app.GetEndpoint(s, "orleans-gateway").Port}" });
+                var gateways = silos.SelectMany(s => new[] { "--gateway", $"127.0.0.1:{app.GetEndpoint(s, SiloExtensions.GatewayEndpoint).Port}" });
                 var (code, output, error) = await Train(["train", "--data", "iris", "--layers", "4,6,3", "--epochs", "1", "--batch-size", "50", .. gateways]);
                 Assert.True(code == 0, $"train exited {code}\n{output}\n{error}");
                 // "network net-1a2b3c4d (4,6,3 ...), job job-...: 1 epochs of 150 samples, ...", among the notes.
