@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Regenerates docs/img/apphost-trace.png from a real run, and checks that Ctrl-C leaves nothing behind:
+# Regenerates docs/img/apphost-trace.png and apphost-resources.png from a real run, and checks that Ctrl-C leaves
+# nothing behind:
 #   1. `dotnet run --project src/AppHost` (3 silos, Redis data in a temporary folder), timed until "cluster ready";
 #   2. an MNIST job through the printed gateways, the console's spans sent to the dashboard with the printed key;
-#   3. the dashboard's page of that job's trace, photographed by scripts/screenshot.py (headless Chromium);
+#   3. the dashboard's resources and its page of that job's trace, photographed by scripts/screenshot.py (headless
+#      Chromium);
 #   4. SIGINT to the AppHost, as Ctrl-C sends it, then a wait until no process of the run is left (60 s at most).
 # Needs redis-server and Debian's chromium. Uses the AppHost's ports: 18888 (dashboard) and 18889..18891.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="$root/docs/img/apphost-trace.png"
+resources="$root/docs/img/apphost-resources.png"
 work="$(mktemp -d)"
 apphost_pid=""
 
@@ -43,7 +46,6 @@ until grep -q '^cluster ready' "$work/apphost.log"; do
 done
 echo "AppHost: cluster ready $((SECONDS - start)) s after dotnet run"
 sed -n '/^cluster ready/,$p' "$work/apphost.log"
-redis="$(grep -o -- '--redis 127.0.0.1:[0-9]*' /proc/*/cmdline 2>/dev/null | head -1 | cut -d' ' -f2 || true)"
 login="$(grep -o 'http://[^ ]*/login?t=[0-9a-f]*' "$work/apphost.log" | head -1)"
 read -r -a gateways <<<"$(grep -o -- '--gateway [0-9.:]*' "$work/apphost.log" | tr '\n' ' ')"
 telemetry="$(grep -o 'OTEL_EXPORTER_OTLP_ENDPOINT=.*' "$work/apphost.log" | head -1)"
@@ -55,6 +57,7 @@ env $telemetry dotnet "$root/src/Client/bin/Debug/net10.0/netorleans.dll" train 
 trace="$(grep -o -i '"traceId": *"[0-9a-f]*"' "$work/spans.jsonl" | head -1 | grep -o '[0-9a-f]\{32\}')"
 
 mkdir -p "$(dirname "$out")"
+python3 "$root/scripts/screenshot.py" "$login" "$resources" --wait-for "live page" --width 1500 --height 560
 python3 "$root/scripts/screenshot.py" "$login&returnUrl=%2Ftraces%2Fdetail%2F$trace" "$out" --wait-for "neuron.backward" --height 1100
 
 pids="$(snapshot)"
