@@ -35,6 +35,7 @@ public sealed class AppHostTraceTests
                 e.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
                 e.EnvironmentVariables["OTEL_SERVICE_NAME"] = silo.Name;
                 e.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = "200";
+                e.EnvironmentVariables["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
             });
         }
 
@@ -84,6 +85,12 @@ public sealed class AppHostTraceTests
                 Assert.Equal(9, neurons.Count(s => s.Is(SpanNames.NeuronForward)));
                 Assert.Equal(9, neurons.Count(s => s.Is(SpanNames.NeuronBackward)));
                 Assert.Contains(neurons, s => s.Name == $"{SpanNames.NeuronForward} L1/N5");
+
+                // The training metrics too: every silo counts its neurons' calls.
+                foreach (var silo in silos)
+                {
+                    await otlp.WaitForMetric(silo, "netorleans.neuron.calls", Export);
+                }
             }
         }
         finally

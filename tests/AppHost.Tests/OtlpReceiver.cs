@@ -5,12 +5,13 @@ namespace NetOrleans.AppHost.Tests;
 
 /// <summary>
 /// An OTLP/HTTP (protobuf) endpoint on 127.0.0.1 that keeps every span it is sent: the silos export to it as they
-/// would to the dashboard. Metrics and logs are acknowledged and counted, not read.
+/// would to the dashboard, and the names of the metrics; logs are acknowledged and counted, not read.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly List<OtlpSpan> _spans = [];
+    private readonly HashSet<string> _metrics = [];
     private readonly List<(Func<IReadOnlyList<OtlpSpan>, bool> Condition, TaskCompletionSource Done)> _waiters = [];
     private readonly Dictionary<string, int> _requests = [];
     private readonly Task _loop;
@@ -39,6 +40,18 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
+    /// <summary>The metrics received so far, as "SERVICE METRIC" ("silo-0 netorleans.neuron.calls").</summary>
+    public IReadOnlySet<string> Metrics
+    {
+        get
+        {
+            lock (_spans)
+            {
+                return new HashSet<string>(_metrics);
+            }
+        }
+    }
+
     /// <summary>How many export requests arrived at each path (/v1/traces, /v1/metrics, /v1/logs).</summary>
     public IReadOnlyDictionary<string, int> Requests
     {
@@ -51,7 +64,14 @@ public sealed class OtlpReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes once the spans received satisfy <paramref name="condition"/>; a timeout names <paramref name="what"/>.</summary>
+    /// <summary>Completes once <paramref name="service"/> has sent the metric <paramref name="metric"/>.</summary>
+    public Task WaitForMetric(string service, string metric, TimeSpan timeout) =>
+        WaitFor($"metric {metric} from {service}", _ => _metrics.Contains($"{service} {metric}"), timeout);
+
+    /// <summary>
+    /// Completes once the spans received (or, for a condition that reads <see cref="Metrics"/>'s set, the metrics)
+    /// satisfy <paramref name="condition"/>; a timeout names <paramref name="what"/>.
+    /// </summary>
     public async Task WaitFor(string what, Func<IReadOnlyList<OtlpSpan>, bool> condition, TimeSpan timeout)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -94,10 +114,12 @@ public sealed class OtlpReceiver : IAsyncDisposable
             await context.Request.InputStream.CopyToAsync(body);
             var path = context.Request.Url?.AbsolutePath ?? "";
             var spans = path == "/v1/traces" ? OtlpTraceReader.Read(body.ToArray()) : [];
+            var metrics = path == "/v1/metrics" ? OtlpMetricReader.Read(body.ToArray()) : [];
             lock (_spans)
             {
                 _requests[path] = _requests.GetValueOrDefault(path) + 1;
                 _spans.AddRange(spans);
+                _metrics.UnionWith(metrics);
                 foreach (var waiter in _waiters.Where(w => w.Condition(_spans)).ToList())
                 {
                     _waiters.Remove(waiter);

@@ -36,7 +36,7 @@ public static class OtlpTraceReader
         {
             switch (reader.Field)
             {
-                case 1 when reader.WireType == 2: ReadAttributes(reader.Bytes(), 1, resource); break;
+                case 1 when reader.WireType == 2: resource = ResourceAttributes(reader.Bytes()); break;
                 case 2 when reader.WireType == 2: scopes.Add(reader.Bytes().ToArray()); break;
                 default: reader.Skip(); break;
             }
@@ -77,21 +77,24 @@ public static class OtlpTraceReader
         return new OtlpSpan(resource, name, traceId, attributes);
     }
 
-    /// <summary>The KeyValue fields numbered <paramref name="field"/> of a message (a Resource's are field 1).</summary>
-    private static void ReadAttributes(ReadOnlySpan<byte> message, int field, Dictionary<string, string> into)
+    /// <summary>The attributes(1) of a Resource message.</summary>
+    public static Dictionary<string, string> ResourceAttributes(ReadOnlySpan<byte> resource)
     {
-        var reader = new ProtoReader(message);
+        var attributes = new Dictionary<string, string>();
+        var reader = new ProtoReader(resource);
         while (reader.Next())
         {
-            if (reader.Field == field && reader.WireType == 2)
+            if (reader.Field == 1 && reader.WireType == 2)
             {
-                ReadKeyValue(reader.Bytes(), into);
+                ReadKeyValue(reader.Bytes(), attributes);
             }
             else
             {
                 reader.Skip();
             }
         }
+
+        return attributes;
     }
 
     /// <summary>A KeyValue: key(1) and an AnyValue(2) whose string(1), bool(2), int(3) or double(4) is kept as text.</summary>
