@@ -2,6 +2,7 @@ using NetOrleans.Core.Losses;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Placement;
+using NetOrleans.Grains.Telemetry;
 
 namespace NetOrleans.Grains;
 
@@ -10,7 +11,7 @@ namespace NetOrleans.Grains;
 /// state, and the layers of several networks pass through it at once.
 /// </summary>
 [Reentrant, SiloRelayPlacement]
-public sealed class SiloRelayGrain : Grain, ISiloRelayGrain
+public sealed class SiloRelayGrain : Grain, ISiloRelayGrain, ICarriesCallerTrace
 {
     public Task<Doubles[]> Forward(Doubles x, Immutable<string[]> neurons) =>
         Task.WhenAll(Neurons(neurons).Select(n => n.Forward(x)));

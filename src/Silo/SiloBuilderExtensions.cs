@@ -53,7 +53,7 @@ public static class SiloBuilderExtensions
             o.Fraction = settings.MemoryBudget.Fraction;
         });
         silo.Services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Membership, new MembershipClock());
-        silo.AddNetOrleansTelemetry(settings.Telemetry);
+        silo.AddNetOrleansTelemetry(settings.Telemetry with { Silo = $"{settings.Advertise ?? settings.Address}:{settings.SiloPort}" });
         return silo.AddNetOrleansGrains(settings.Redis);
     }
 

@@ -12,6 +12,9 @@ public static class TagNames
     /// <summary>The neuron's index in its layer, 0-based (spans only, never a metric tag).</summary>
     public const string Neuron = "netorleans.neuron";
 
+    /// <summary>The silo a span was recorded in, as HOST:PORT of its silo-to-silo endpoint (a silo's spans and Resource).</summary>
+    public const string Silo = "netorleans.silo";
+
     /// <summary>B, the rows of the batch.</summary>
     public const string BatchSize = "netorleans.batch.size";
 

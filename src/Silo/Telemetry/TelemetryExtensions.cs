@@ -5,6 +5,7 @@ using NetOrleans.Grains.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using OpenTelemetry.Logs;
 
 namespace NetOrleans.Silo.Telemetry;
 
@@ -59,8 +60,16 @@ public static class TelemetryExtensions
             return;
         }
 
+        var serviceName = Environment.GetEnvironmentVariable(TelemetrySettings.ServiceNameVariable) is { Length: > 0 } name ? name : settings.ServiceName;
         var telemetry = services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(settings.ServiceName))
+            .ConfigureResource(resource =>
+            {
+                resource.AddService(serviceName);
+                if (settings.Silo is { } silo)
+                {
+                    resource.AddAttributes([new(TagNames.Silo, silo)]);
+                }
+            })
             .WithTracing(tracing =>
             {
                 tracing.AddNetOrleansSources(settings.OrleansSpans);
@@ -84,10 +93,16 @@ public static class TelemetryExtensions
                 {
                     tracing.AddOtlpExporter();
                 }
+
+                if (settings.Silo is { } silo)
+                {
+                    tracing.AddProcessor(new SiloTagProcessor(silo));
+                }
             });
         if (settings.Otlp)
         {
-            telemetry.WithMetrics(metrics => metrics.AddMeter(TrainingTelemetry.Name).AddOtlpExporter());
+            telemetry.WithMetrics(metrics => metrics.AddMeter(TrainingTelemetry.Name).AddOtlpExporter())
+                .WithLogging(logging => logging.AddOtlpExporter());
         }
     }
 }

@@ -27,8 +27,14 @@ public sealed record TelemetrySettings
     /// </summary>
     public bool Propagation { get; init; }
 
-    /// <summary>service.name on the Resource of everything exported.</summary>
+    /// <summary>The variable that names the process to its collector (the AppHost sets it to each silo's resource name).</summary>
+    public const string ServiceNameVariable = "OTEL_SERVICE_NAME";
+
+    /// <summary>service.name on the Resource of everything exported, unless <see cref="ServiceNameVariable"/> gives another.</summary>
     public string ServiceName { get; init; } = "netorleans-silo";
+
+    /// <summary>A silo's own endpoint (HOST:PORT), tagged on its Resource and on every NetOrleans span it records; null in a client.</summary>
+    public string? Silo { get; init; }
 
     /// <summary>True when spans leave the process.</summary>
     public bool Exports => Console || ConsoleFull || File is not null || Otlp;
