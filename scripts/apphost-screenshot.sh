@@ -3,8 +3,8 @@
 # nothing behind:
 #   1. `dotnet run --project src/AppHost` (3 silos, Redis data in a temporary folder), timed until "cluster ready";
 #   2. an MNIST job through the printed gateways, the console's spans sent to the dashboard with the printed key;
-#   3. the dashboard's resources and its page of that job's trace, photographed by scripts/screenshot.py (headless
-#      Chromium);
+#   3. the dashboard's resources and its page of that job's trace, photographed by tools/PageShot (Playwright, headless
+#      Debian Chromium);
 #   4. SIGINT to the AppHost, as Ctrl-C sends it, then a wait until no process of the run is left (60 s at most).
 # Needs redis-server and Debian's chromium. Uses the AppHost's ports: 18888 (dashboard) and 18889..18891.
 set -euo pipefail
@@ -33,6 +33,11 @@ trap cleanup EXIT
 echo "building src/AppHost and src/Client ..."
 dotnet build "$root/src/AppHost" -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 dotnet build "$root/src/Client" -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+dotnet build "$root/tools/PageShot" -c Release -nologo -v quiet >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+# shot URL FILE TEXT WIDTHxHEIGHT: the page once it shows TEXT (the dashboard draws itself over a live connection).
+shot() {
+    dotnet "$root/tools/PageShot/bin/Release/net10.0/PageShot.dll" "$1" "$2" --wait "() => document.body.innerText.includes('$3')" --size "$4"
+}
 
 start=$SECONDS
 : >"$work/apphost.log"
@@ -57,8 +62,8 @@ env $telemetry dotnet "$root/src/Client/bin/Debug/net10.0/netorleans.dll" train 
 trace="$(grep -o -i '"traceId": *"[0-9a-f]*"' "$work/spans.jsonl" | head -1 | grep -o '[0-9a-f]\{32\}')"
 
 mkdir -p "$(dirname "$out")"
-python3 "$root/scripts/screenshot.py" "$login" "$resources" --wait-for "live page" --width 1500 --height 560
-python3 "$root/scripts/screenshot.py" "$login&returnUrl=%2Ftraces%2Fdetail%2F$trace" "$out" --wait-for "neuron.backward" --height 1100
+shot "$login" "$resources" "live page" 1500x560
+shot "$login&returnUrl=%2Ftraces%2Fdetail%2F$trace" "$out" "neuron.backward" 1600x1100
 
 pids="$(snapshot)"
 echo "Ctrl-C (SIGINT to the AppHost's process group); the run's processes: $(echo "$pids" | wc -l) ..."

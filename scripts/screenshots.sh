@@ -27,7 +27,7 @@ mkdir -p "$out"
 # shot URL FILE CONDITION: a screenshot of the page in headless Chromium once the JavaScript CONDITION holds
 # (tools/PageShot, Playwright).
 shot() {
-    dotnet "$root/tools/PageShot/bin/Release/net10.0/PageShot.dll" "$1" "$2" "$3" | sed "s|$root/||"
+    dotnet "$root/tools/PageShot/bin/Release/net10.0/PageShot.dll" "$1" "$2" --wait "$3" --full-page | sed "s|$root/||"
 }
 
 # wait_for PATTERN FILE: until a line of FILE matches (60 s at most, and only while the training runs).
