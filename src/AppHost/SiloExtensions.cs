@@ -15,7 +15,7 @@ public static class SiloExtensions
     /// <summary>The name of the Orleans dashboard's endpoint, on the silo that has one.</summary>
     public const string DashboardEndpoint = "dashboard";
 
-    /// <summary>The silo's variable for its HTTP API token (src/Silo/Http/ApiToken.cs).</summary>
+    /// <summary>The silo's variable for its HTTP API token (src/Hosting/Http/ApiToken.cs).</summary>
     public const string TokenVariable = "NETORLEANS_TOKEN";
 
     /// <summary>The name of the live page's endpoint (the silo's HTTP API and page), on the silo that has one.</summary>

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
-using NetOrleans.Silo;
-using NetOrleans.Silo.Http;
+using NetOrleans.Hosting;
+using NetOrleans.Hosting.Http;
 
 if (args is ["--help"] or ["-h"])
 {

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
-using NetOrleans.Silo;
+using NetOrleans.Hosting;
 
 namespace NetOrleans.Cli.Tests;
 

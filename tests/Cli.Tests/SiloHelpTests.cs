@@ -1,4 +1,4 @@
-using NetOrleans.Silo;
+using NetOrleans.Hosting;
 
 namespace NetOrleans.Cli.Tests;
 

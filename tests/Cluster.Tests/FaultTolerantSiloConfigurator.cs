@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetOrleans.Grains;
-using NetOrleans.Silo;
+using NetOrleans.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;

@@ -1,4 +1,4 @@
-using NetOrleans.Silo;
+using NetOrleans.Hosting;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 

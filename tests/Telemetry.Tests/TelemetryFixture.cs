@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using NetOrleans.Grains.Telemetry;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting.Telemetry;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
 using Orleans.TestingHost;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting.Telemetry;
 using Orleans.TestingHost;
 
 namespace NetOrleans.Telemetry.Tests;

@@ -1,5 +1,5 @@
-using NetOrleans.Silo;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting;
+using NetOrleans.Hosting.Telemetry;
 using Orleans.TestingHost;
 
 namespace NetOrleans.Telemetry.Tests;

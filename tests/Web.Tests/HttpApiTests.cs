@@ -25,6 +25,15 @@ public sealed class HttpApiTests(LiveCluster cluster)
     }
 
     [Fact]
+    public async Task The_health_endpoint_says_the_silo_is_active()
+    {
+        using var client = cluster.Client();
+        using var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_job_started_over_HTTP_streams_one_epoch_event_per_epoch_and_ends_with_the_figures_it_stored()
     {
         using var client = cluster.AuthorizedClient();

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NetOrleans.Silo;
-using NetOrleans.Silo.Http;
+using NetOrleans.Hosting;
+using NetOrleans.Hosting.Http;
 
 namespace NetOrleans.Web.Tests;
 

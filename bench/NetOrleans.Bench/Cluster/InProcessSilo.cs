@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NetOrleans.Silo;
+using NetOrleans.Hosting;
 using Orleans.Configuration;
 
 namespace NetOrleans.Bench.Cluster;

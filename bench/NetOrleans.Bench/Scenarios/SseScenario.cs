@@ -9,8 +9,8 @@ using NetOrleans.Bench.Harness;
 using NetOrleans.Bench.Workloads;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
-using NetOrleans.Silo;
-using NetOrleans.Silo.Http;
+using NetOrleans.Hosting;
+using NetOrleans.Hosting.Http;
 
 namespace NetOrleans.Bench.Scenarios;
 

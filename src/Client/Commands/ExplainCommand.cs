@@ -5,7 +5,7 @@ using NetOrleans.Core.Models;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Grains.Telemetry;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting.Telemetry;
 
 namespace NetOrleans.Client.Commands;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NetOrleans.Client.Cli;
 using NetOrleans.Grains.Telemetry;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting.Telemetry;
 using Spectre.Console;
 
 namespace NetOrleans.Client.Commands;

@@ -5,7 +5,7 @@ using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
 using NetOrleans.Grains.Interfaces.Messages;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting.Telemetry;
 
 namespace NetOrleans.Client.Commands;
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Client.Cli;
 using NetOrleans.Grains.Sizes;
-using NetOrleans.Silo;
-using NetOrleans.Silo.Http;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting;
+using NetOrleans.Hosting.Http;
+using NetOrleans.Hosting.Telemetry;
 
 namespace NetOrleans.Client.Connection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Commands;
-using NetOrleans.Silo;
+using NetOrleans.Hosting;
 
 namespace NetOrleans.Client.Connection;
 

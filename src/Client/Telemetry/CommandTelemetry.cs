@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using NetOrleans.Client.Cli;
 using NetOrleans.Grains.Telemetry;
-using NetOrleans.Silo.Telemetry;
+using NetOrleans.Hosting.Telemetry;
 
 namespace NetOrleans.Client.Telemetry;
 

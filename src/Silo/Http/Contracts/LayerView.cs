@@ -1,4 +1,0 @@
-namespace NetOrleans.Silo.Http.Contracts;
-
-/// <summary>Layer l: n_l neurons and their activation.</summary>
-public sealed record LayerView(int Size, string Activation);

@@ -1,4 +1,0 @@
-namespace NetOrleans.Silo.Http.Contracts;
-
-/// <summary>POST /api/networks/{id}/predict: one row (row) or many (rows), each n_0 raw inputs, scaled by the network as it was trained.</summary>
-public sealed record PredictRequest(double[][]? Rows = null, double[]? Row = null);
