@@ -186,7 +186,7 @@ public sealed partial class NetworkGrain(
 
     private NetworkSummary Summary()
     {
-        return new NetworkSummary(Id, stored.State.Spec!, Progress.Optimizer!, Progress.Steps, [.. Progress.History]);
+        return new NetworkSummary(Id, stored.State.Spec!, Progress.Optimizer!, Progress.Steps, [.. Progress.History], stored.State.CreatedAt, Progress.LastTrained);
     }
 
     private GrainNetwork Existing() => _network ?? throw new KeyNotFoundException($"network '{Id}' does not exist");

@@ -62,6 +62,10 @@ public sealed class HttpApiTests(LiveCluster cluster)
         var direct = (await cluster.Grains.GetGrain<INetworkGrain>(network).Predict(new[] { 128.0, 63, 155, 68 })).Value;
         Assert.Equal(direct, outputs);
         Assert.Equal(direct[1], single);
+
+        var described = await client.Json($"/api/networks/{network}");
+        Assert.Equal(120, described.GetProperty("steps").GetInt64());
+        Assert.True(described.GetProperty("created").GetDateTime() <= described.GetProperty("lastTrained").GetDateTime());
     }
 
     [Fact]

@@ -4,14 +4,16 @@ using NetOrleans.Core.Optimizers;
 
 namespace NetOrleans.Grains.Interfaces.Messages;
 
-/// <summary>What a network is: its spec, optimizer, steps taken and history.</summary>
+/// <summary>What a network is: its spec, optimizer, steps taken and history, when it was created and last trained.</summary>
 [GenerateSerializer, Immutable, Alias("NetOrleans.NetworkSummary")]
 public sealed record NetworkSummary(
     string Id,
     NetworkSpec Spec,
     OptimizerSettings Optimizer,
     long Steps,
-    EpochRecord[] History)
+    EpochRecord[] History,
+    DateTime? Created = null,
+    DateTime? LastTrained = null)
 {
     /// <summary>n_0, the input width.</summary>
     public int Inputs => Spec.Inputs;

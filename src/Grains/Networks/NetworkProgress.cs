@@ -19,6 +19,9 @@ internal sealed class NetworkProgress(string networkId)
 
     public OptimizerSettings? Optimizer { get; private set; }
 
+    /// <summary>When the network took its last step, or null before any.</summary>
+    public DateTime? LastTrained { get; private set; }
+
     /// <summary>True when steps, epochs or the optimizer changed since the last checkpoint.</summary>
     public bool ChangedSinceCheckpoint { get; private set; }
 
@@ -31,6 +34,7 @@ internal sealed class NetworkProgress(string networkId)
         Steps = stored.Steps;
         _history = [.. stored.History];
         Optimizer = stored.Optimizer;
+        LastTrained = stored.LastTrainedAt;
         ChangedSinceCheckpoint = false;
     }
 
@@ -40,6 +44,7 @@ internal sealed class NetworkProgress(string networkId)
         stored.Steps = Steps;
         stored.History = [.. _history];
         stored.Optimizer = Optimizer;
+        stored.LastTrainedAt = LastTrained;
     }
 
     public void Checkpointed() => ChangedSinceCheckpoint = false;
@@ -47,6 +52,7 @@ internal sealed class NetworkProgress(string networkId)
     public void Stepped()
     {
         Steps++;
+        LastTrained = DateTime.UtcNow;
         ChangedSinceCheckpoint = true;
     }
 

@@ -30,6 +30,12 @@ public sealed class NetworkState
     /// <summary>Grows with every new trainer of the network (and every new creation): neurons refuse an older one.</summary>
     [Id(11)] public long Fence { get; set; }
 
+    /// <summary>When the network was created (or replaced).</summary>
+    [Id(14)] public DateTime? CreatedAt { get; set; }
+
+    /// <summary>When the network took its last step as of this checkpoint, or null before any.</summary>
+    [Id(15)] public DateTime? LastTrainedAt { get; set; }
+
     /// <summary>
     /// The record of a network just created as <paramref name="spec"/>: no steps, the epochs of
     /// <paramref name="history"/> (an imported model's, or none), a newer fence than <paramref name="before"/>.
@@ -41,5 +47,6 @@ public sealed class NetworkState
         History = [.. history],
         CheckpointVersion = before.CheckpointVersion,
         Fence = before.Fence + 1,
+        CreatedAt = DateTime.UtcNow,
     };
 }

@@ -18,7 +18,7 @@ public static class NetworkEndpoints
     {
         var networks = api.MapGroup("/networks").WithTags("networks");
         networks.MapGet("/", List).WithSummary("Every network of the cluster.");
-        networks.MapGet("/{id}", Get).WithSummary("A network: shape, activations, loss, optimizer, steps and history.");
+        networks.MapGet("/{id}", Get).WithSummary("A network: shape, activations, loss, optimizer, steps, when it was created and last trained, and its history.");
         networks.MapPost("/{id}/predict", Predict).Accepts<PredictRequest>("application/json")
             .WithSummary("The network's outputs for one row (row) or many (rows) of raw inputs.");
         networks.MapDelete("/{id}", Delete).AddEndpointFilter<TokenRequired>()

@@ -4,7 +4,7 @@ using NetOrleans.Grains.Interfaces.Messages;
 
 namespace NetOrleans.Hosting.Http.Contracts;
 
-/// <summary>A network: its shape, layers, loss, optimizer, classes, steps and epochs; its history when asked for one network.</summary>
+/// <summary>A network: its shape, layers, loss, optimizer, classes, steps, epochs, when it was created and last trained; its history when asked for one network.</summary>
 public sealed record NetworkView(
     string Id,
     string Shape,
@@ -16,6 +16,8 @@ public sealed record NetworkView(
     long Steps,
     int Epochs,
     double? LastLoss,
+    DateTime? Created,
+    DateTime? LastTrained,
     EpochView[]? History)
 {
     public static NetworkView Of(NetworkSummary s, bool withHistory) => new(
@@ -29,5 +31,7 @@ public sealed record NetworkView(
         s.Steps,
         s.History.Length,
         s.History.Length > 0 ? s.History[^1].TrainLoss : null,
+        s.Created,
+        s.LastTrained,
         withHistory ? [.. s.History.Select(EpochView.Of)] : null);
 }

@@ -191,7 +191,9 @@ async function selectNetwork(id, fromJob) {
   $("empty-panel").hidden = true;
   $("network-title").textContent = id;
   const summary = state.summary = await api(`/api/networks/${encodeURIComponent(id)}`);
-  $("network-facts").textContent = `${summary.shape} · ${summary.layers.map(l => l.activation).join(", ")} · ${summary.loss} · ${summary.optimizer.kind} lr ${summary.optimizer.learningRate} · ${summary.steps} steps`;
+  $("network-facts").textContent = `${summary.shape} · ${summary.layers.map(l => l.activation).join(", ")} · ${summary.loss} · ${summary.optimizer.kind} lr ${summary.optimizer.learningRate} · ${summary.steps} steps`
+    + (summary.created ? ` · created ${new Date(summary.created).toLocaleString()}` : "")
+    + (summary.lastTrained ? ` · last trained ${new Date(summary.lastTrained).toLocaleString()}` : "");
   $("predict-input").placeholder = summary.inputs === 2 ? "128,63" : `${summary.inputs} numbers, comma-separated`;
   $("surface-box").hidden = summary.inputs !== 2;
   $("confusion-box").hidden = !(summary.classes && summary.classes.length > 1 && state.job);
