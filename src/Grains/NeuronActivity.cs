@@ -11,7 +11,8 @@ internal sealed class NeuronActivity
     private long _predict;
     private long _forward;
     private long _backward;
-    private double[] _last = [];
+    private readonly double[] _last = new double[KeptActivations];
+    private int _kept;
 
     /// <summary>A forward pass gave the B activations <paramref name="a"/>.</summary>
     public void Forwarded(double[] a, bool train)
@@ -25,7 +26,9 @@ internal sealed class NeuronActivity
             _predict++;
         }
 
-        _last = a.AsSpan(0, Math.Min(a.Length, KeptActivations)).ToArray();
+        // Into a buffer of its own: every forward pass is a hot path, and copying 16 values there costs no allocation.
+        _kept = Math.Min(a.Length, KeptActivations);
+        a.AsSpan(0, _kept).CopyTo(_last);
     }
 
     /// <summary>A backward pass and its optimizer step are done.</summary>
@@ -33,5 +36,6 @@ internal sealed class NeuronActivity
 
     public NeuronCallCounts Counts => new(_predict, _forward, _backward);
 
-    public double[] LastActivations => _last;
+    /// <summary>A copy of the first (at most 16) activations of the last forward pass.</summary>
+    public double[] LastActivations => _last[.._kept];
 }

@@ -40,6 +40,17 @@ public static class PortCheck
         return null;
     }
 
+    /// <summary>True when nothing listens on <paramref name="address"/>:<paramref name="port"/>.</summary>
+    public static bool IsFree(IPAddress address, int port) => !InUse(address, port);
+
+    /// <summary>A loopback port nothing listens on, picked by the OS.</summary>
+    public static int AnyFree()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static bool InUse(IPAddress address, int port)
     {
         using var probe = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);

@@ -15,7 +15,7 @@ public sealed partial class LiveViewTests : IDisposable
     [Fact]
     public async Task View_prints_the_page_s_link_with_a_token_and_trains_as_without_it()
     {
-        var port = FreePorts.Take(1)[0];
+        var port = FreePorts.One();
         var run = await InProcessCli.Run("train", "--data", "gender", "--epochs", "3", "--view", "--view-port", $"{port}", "--predict", "128,63");
 
         Expect.Success(run);
@@ -26,7 +26,7 @@ public sealed partial class LiveViewTests : IDisposable
     [Fact]
     public async Task View_keep_serves_the_trained_network_until_ctrl_c_then_exits_0()
     {
-        var port = FreePorts.Take(1)[0];
+        var port = FreePorts.One();
         string[] args = ["train", "--data", "gender", "--epochs", "5", "--network", "kept", "--view", "--view-keep", "--view-port", $"{port}"];
         await using var train = ChildProcess.Start(DotnetProcess.StartInfo(RepoLayout.ClientDll, args, _temp.Path), "netorleans train --view-keep");
         await train.WaitForErrorLine(l => l.Contains("the live page stays up until Ctrl-C", StringComparison.Ordinal), Timeout, "that the page stays up");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,10 +22,10 @@ public static class SseScenario
 
     public static async Task Run(BenchContext context)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var web = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         web.Logging.ClearProviders();
-        var settings = new SiloSettings { SiloPort = FreePort(), GatewayPort = SiloSettings.NoGateway, HttpPort = port };
+        var settings = new SiloSettings { SiloPort = Ports.Free(), GatewayPort = SiloSettings.NoGateway, HttpPort = port };
         await using var host = SiloHost.BuildWeb(web, settings, ApiToken.Create(port));
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -73,12 +71,5 @@ public static class SseScenario
         while (await reader.ReadLineAsync() is { } line && line != "event: end")
         {
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetOrleans.Client.Cli;
@@ -69,7 +68,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         clock ??= StageClock.Off;
         if (gateways.Count == 0)
         {
-            var siloPort = FreePort();
+            var siloPort = PortCheck.AnyFree();
             (int Port, ApiToken Token)? http = null;
             if (view is not null)
             {
@@ -82,7 +81,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             await silo.StartAsync();
             clock.Mark("embedded silo: started");
             log.WriteLine($"embedded silo: {whyEmbedded ?? "no --gateway given, so this process hosts its own silo"} (silo port {siloPort})");
-            var page = http is { } h ? PageLink.Url(System.Net.IPAddress.Loopback, h.Port, h.Token) : null;
+            var page = http is { } h ? PageLink.Url(IPAddress.Loopback, h.Port, h.Token) : null;
             return new ClusterConnection(silo, embedded: true, clock, page);
         }
 
@@ -154,12 +153,5 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             // The caller throws the error that made the connection unwanted.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using NetOrleans.Client.Cli;
 using NetOrleans.Client.Commands;
 using NetOrleans.Hosting;
@@ -40,27 +39,6 @@ public sealed record LiveView(int Port, bool Keep)
     /// <summary>The port to listen on: the one asked for, or a free one when none was or the default is taken.</summary>
     public int Choose()
     {
-        if (Port != 0 && (Port != SiloSettings.DefaultHttpPort || IsFree(Port)))
-        {
-            return Port;
-        }
-
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
+        return Port != 0 && (Port != SiloSettings.DefaultHttpPort || PortCheck.IsFree(IPAddress.Loopback, Port)) ? Port : PortCheck.AnyFree();
     }
 }
