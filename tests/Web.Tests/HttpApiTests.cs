@@ -140,6 +140,25 @@ public sealed class HttpApiTests(LiveCluster cluster)
         Assert.All(wrong, w => Assert.NotEqual(w.GetProperty("label").GetString(), w.GetProperty("predicted").GetString()));
     }
 
+    [Fact]
+    public async Task A_scaling_that_overflows_is_refused_naming_the_field_and_nothing_is_left_behind()
+    {
+        using var client = cluster.AuthorizedClient();
+        var huge = new NetOrleans.Core.Data.DataSet("huge", [1e308, 1, -1e308, 2, 1e308, 3], [0, 1, 0], 2, 1, ["a", "b"]);
+        await DataUploader.Upload(cluster.Grains, "tests/huge", huge);
+        var networks = (await client.Json("/api/networks")).GetArrayLength();
+        var jobs = (await client.Json("/api/jobs")).GetArrayLength();
+
+        using var response = await client.PostAsJsonAsync("/api/jobs", new { data = "tests/huge", scale = "standard", epochs = 1 });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("scale: ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("the standard scaling of its column overflows", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(networks, (await client.Json("/api/networks")).GetArrayLength());
+        Assert.Equal(jobs, (await client.Json("/api/jobs")).GetArrayLength());
+    }
+
     /// <summary>Trains a new network on a built-in data set to the end; its id.</summary>
     public static async Task<string> Trained(HttpClient client, string data, int epochs, string? layers = null)
     {

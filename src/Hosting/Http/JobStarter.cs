@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using NetOrleans.Core.Data;
 using NetOrleans.Core.Models;
 using NetOrleans.Core.Optimizers;
+using NetOrleans.Core.Training;
 using NetOrleans.Grains.Interfaces;
 using NetOrleans.Grains.Interfaces.Messages;
 using NetOrleans.Hosting.Http.Contracts;
@@ -94,9 +95,27 @@ public static partial class JobStarter
 
         var method = Field("scale", () => Scaling.Parse(body.Scale ?? "none"));
         var (shift, scale) = method != "none"
-            ? Scaling.Fit(train, method)
+            ? Field("scale", () => Fitted(train, method))
             : (train.InputShift ?? new double[train.Features], train.InputScale ?? Enumerable.Repeat(1.0, train.Features).ToArray());
-        return InitialModel.Seeded(spec with { InputShift = shift, InputScale = scale, Classes = train.Classes }, seed);
+        spec = spec with { InputShift = shift, InputScale = scale, Classes = train.Classes };
+        Field("scale", spec.Validate);
+        return InitialModel.Seeded(spec, seed);
+    }
+
+    /// <summary>The scaling fitted on the training data, refused (as `train --scale` refuses it) when it overflows.</summary>
+    private static (double[] Shift, double[] Scale) Fitted(DataSet train, string method)
+    {
+        var (shift, scale) = Scaling.Fit(train, method);
+        try
+        {
+            OverflowCheck.CheckScaling(train, method, shift, scale);
+        }
+        catch (DataFormatException e)
+        {
+            throw new ArgumentException(e.Message);
+        }
+
+        return (shift, scale);
     }
 
     /// <summary>A built-in data set by name, or one held in the cluster by id.</summary>
